@@ -1,0 +1,156 @@
+import { type Clock, isoDate } from '../core/clock.js';
+import type { Audience, Chunk, ProductCard } from '../knowledge/types.js';
+import { detectLanguage } from '../text/language.js';
+import { tokenize } from '../text/tokenize.js';
+import type { EmbeddingModel } from './embeddings/embedding-model.js';
+import { HashedNgramEmbeddings } from './embeddings/hashed-ngram-embeddings.js';
+import { fuseRankings } from './fusion.js';
+import { type Glossary, expandQuery } from './glossary.js';
+import type { LoadedIndex } from './index-store.js';
+import { KeywordIndex } from './keyword-index.js';
+import { findProductMentions } from './product-matcher.js';
+import type { ChunkMetadata } from './vector-index.js';
+
+export interface SearchOptions {
+  k?: number;
+  /** Restrict to one product (slug, name or alias). */
+  product?: string;
+  /** Only material for these audiences (e.g. external channels get `hcp` only). */
+  audiences?: Audience[];
+}
+
+export interface SearchHit {
+  chunk: Chunk;
+  label: number;
+  /** Fused score scaled to 0..1 (1 = ranked first by both methods). */
+  score: number;
+  vectorSimilarity: number | null;
+  /** Share of the question's weighted terms found in the chunk (0..1). */
+  keywordCoverage: number;
+}
+
+export interface QueryAnalysis {
+  language: 'en' | 'zh';
+  products: string[];
+  terms: Array<{ term: string; weight: number }>;
+}
+
+export interface RetrievalTuning {
+  /** Candidates taken from each method before fusion. */
+  candidates: number;
+  rrfK: number;
+  /** A hit must reach one of these to count as relevant. */
+  minCoverage: number;
+  minSimilarity: number;
+}
+
+export const DEFAULT_TUNING: RetrievalTuning = { candidates: 40, rrfK: 60, minCoverage: 0.34, minSimilarity: 0.3 };
+
+/**
+ * The searchable snapshot of the approved knowledge: vectors (hnswlib), a keyword index built
+ * from the same chunks, the product catalog and the glossary. Immutable once built; a re-index
+ * builds a new snapshot and swaps it in, so queries never see a half-updated index.
+ * Approval status and expiry are checked on every query against the clock.
+ */
+export class KnowledgeBase {
+  private readonly keyword: KeywordIndex;
+
+  constructor(
+    readonly index: LoadedIndex | null,
+    readonly products: ProductCard[],
+    private readonly glossary: Glossary,
+    private readonly embeddings: EmbeddingModel,
+    private readonly clock: Clock,
+    private readonly tuning: RetrievalTuning = DEFAULT_TUNING,
+  ) {
+    const items = (index?.vectors.chunks() ?? []).map(({ label, chunk }) => ({
+      id: String(label),
+      text: chunk.text,
+      fields: [chunk.title, chunk.section].filter(Boolean).join('\n'),
+    }));
+    this.keyword = KeywordIndex.build(items);
+  }
+
+  get chunkCount(): number {
+    return this.index?.vectors.size ?? 0;
+  }
+
+  analyze(query: string, options: SearchOptions = {}): QueryAnalysis {
+    const language = detectLanguage(query);
+    const products = options.product
+      ? this.resolveProducts(options.product)
+      : findProductMentions(query, this.products).map((m) => m.slug);
+    const aliasGroups = this.products.map((p) => [p.name, ...p.aliases]);
+    const expanded = expandQuery(query, this.glossary, aliasGroups);
+    const namedProducts = new Set(
+      this.products.filter((p) => products.includes(p.slug)).flatMap((p) => [p.name, p.slug, ...p.aliases].flatMap(tokenize)),
+    );
+    const weights = new Map<string, number>();
+    const add = (term: string, weight: number) => {
+      // Once the product filter applies, its names no longer tell passages apart.
+      if (namedProducts.has(term)) return;
+      weights.set(term, Math.max(weights.get(term) ?? 0, weight));
+    };
+    for (const token of tokenize(query)) add(token, 1);
+    for (const { term, weight } of expanded.expansions) for (const token of tokenize(term)) add(token, weight);
+    return { language, products, terms: [...weights].map(([term, weight]) => ({ term, weight })) };
+  }
+
+  async search(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
+    const k = options.k ?? 5;
+    if (!this.index || query.trim() === '') return [];
+    const analysis = this.analyze(query, options);
+    if (options.product && analysis.products.length === 0) return [];
+    if (analysis.terms.length === 0) return [];
+    const accept = this.acceptor(analysis.products, options.audiences);
+    const vectors = this.index.vectors;
+
+    const keywordHits = this.keyword.search(analysis.terms, this.tuning.candidates, (id) => {
+      const chunk = vectors.chunk(Number(id));
+      return chunk !== undefined && accept(chunk);
+    });
+    const vectorHits = vectors.search(await this.queryVector(query, analysis), this.tuning.candidates, accept);
+
+    const coverage = new Map(keywordHits.map((h) => [h.id, h.matchedWeight]));
+    const similarity = new Map(vectorHits.map((h) => [String(h.label), h.similarity]));
+    const fused = fuseRankings([keywordHits, vectorHits.map((h) => ({ id: String(h.label) }))], { k: this.tuning.rrfK });
+    const best = 2 / (this.tuning.rrfK + 1);
+    const hits: SearchHit[] = [];
+    for (const { id, score } of fused) {
+      const cov = coverage.get(id) ?? 0;
+      const sim = similarity.get(id) ?? null;
+      if (cov < this.tuning.minCoverage && (sim ?? 0) < this.tuning.minSimilarity) continue;
+      const chunk = vectors.chunk(Number(id));
+      if (!chunk) continue;
+      hits.push({ chunk, label: Number(id), score: Math.min(1, score / best), vectorSimilarity: sim, keywordCoverage: cov });
+      if (hits.length >= k) break;
+    }
+    return hits;
+  }
+
+  /** Approved, unexpired today, in the named products (and shared material), for the audience. */
+  private acceptor(products: string[], audiences: Audience[] | undefined): (meta: ChunkMetadata) => boolean {
+    const today = isoDate(this.clock.now());
+    const productSet = products.length > 0 ? new Set([...products, '_shared']) : null;
+    return (meta) =>
+      meta.status === 'approved' &&
+      (meta.expiresOn === null || meta.expiresOn >= today) &&
+      (productSet === null || productSet.has(meta.product)) &&
+      (audiences === undefined || audiences.includes(meta.audience));
+  }
+
+  private resolveProducts(name: string): string[] {
+    const wanted = name.trim().toLowerCase();
+    return this.products
+      .filter((p) => [p.slug, p.name, ...p.aliases].some((n) => n.toLowerCase() === wanted))
+      .map((p) => p.slug);
+  }
+
+  private async queryVector(query: string, analysis: QueryAnalysis): Promise<number[]> {
+    const expansions = analysis.terms.filter((t) => t.weight < 1);
+    if (this.embeddings instanceof HashedNgramEmbeddings) {
+      return this.embeddings.embedWeightedQuery([{ term: query, weight: 1 }, ...expansions]);
+    }
+    return this.embeddings.embedQuery([query, ...expansions.map((t) => t.term)].join(' '));
+  }
+}

@@ -1,0 +1,120 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { Document } from '@langchain/core/documents';
+import type { EmbeddingsInterface } from '@langchain/core/embeddings';
+import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
+import hnswlib from 'hnswlib-node';
+import type { Chunk } from '../knowledge/types.js';
+
+export type ChunkMetadata = Omit<Chunk, 'text'>;
+
+export interface VectorHit {
+  label: number;
+  chunk: Chunk;
+  /** Cosine similarity, 1 = identical direction. */
+  similarity: number;
+}
+
+/**
+ * The approved-chunk vector store: LangChain's HNSWLib over hnswlib-node, cosine space.
+ *
+ * Limits: HNSWLib has no delete, so removed chunks are `markDelete`d and dropped from the
+ * docstore; their slots stay in the graph until `compact` rebuilds it. The search `ef` is not
+ * persisted by hnswlib, so it is set again on every load.
+ */
+export class VectorIndex {
+  private constructor(
+    private readonly store: HNSWLib,
+    private readonly ef: number,
+  ) {}
+
+  static create(embeddings: EmbeddingsInterface, dimensions: number, ef: number): VectorIndex {
+    const index = new hnswlib.HierarchicalNSW('cosine', dimensions);
+    // M=16, efConstruction=100, fixed seed: the same input always builds the same graph.
+    index.initIndex(1024, 16, 100, 100);
+    index.setEf(ef);
+    const store = new HNSWLib(embeddings, { space: 'cosine', numDimensions: dimensions, index });
+    return new VectorIndex(store, ef);
+  }
+
+  static async load(directory: string, embeddings: EmbeddingsInterface, ef: number): Promise<VectorIndex> {
+    const store = await HNSWLib.load(directory, embeddings);
+    store.index.setEf(ef);
+    return new VectorIndex(store, ef);
+  }
+
+  get dimensions(): number {
+    return this.store.args.numDimensions ?? 0;
+  }
+
+  /** Number of live (not deleted) chunks. */
+  get size(): number {
+    return this.store.docstore._docs.size;
+  }
+
+  /** Slots used in the graph, including deleted ones. */
+  get slots(): number {
+    return this.store.index.getCurrentCount();
+  }
+
+  chunks(): Array<{ label: number; chunk: Chunk }> {
+    const out: Array<{ label: number; chunk: Chunk }> = [];
+    for (const [label, doc] of this.store.docstore._docs) out.push({ label: Number(label), chunk: toChunk(doc) });
+    return out;
+  }
+
+  chunk(label: number): Chunk | undefined {
+    const doc = this.store.docstore._docs.get(String(label));
+    return doc ? toChunk(doc) : undefined;
+  }
+
+  vector(label: number): number[] {
+    return this.store.index.getPoint(label);
+  }
+
+  /** Adds chunks with their vectors; returns the labels given to them, in order. */
+  async add(chunks: Chunk[], vectors: number[][]): Promise<number[]> {
+    if (chunks.length === 0) return [];
+    const first = this.slots;
+    const documents = chunks.map(({ text, ...metadata }) => new Document({ pageContent: text, metadata }));
+    await this.store.addVectors(vectors, documents);
+    this.store.index.setEf(this.ef);
+    return chunks.map((_, i) => first + i);
+  }
+
+  remove(labels: Iterable<number>): void {
+    for (const label of labels) {
+      if (!this.store.docstore._docs.delete(String(label))) continue;
+      this.store.index.markDelete(label);
+    }
+  }
+
+  search(vector: number[], k: number, accept?: (meta: ChunkMetadata) => boolean): VectorHit[] {
+    const live = this.size;
+    if (live === 0 || k <= 0) return [];
+    const docs = this.store.docstore._docs;
+    const filter = accept
+      ? (label: number) => {
+          const doc = docs.get(String(label));
+          return doc !== undefined && accept(doc.metadata as ChunkMetadata);
+        }
+      : (label: number) => docs.has(String(label));
+    const result = this.store.index.searchKnn(vector, Math.min(k, live), filter);
+    const hits: VectorHit[] = [];
+    result.neighbors.forEach((label, i) => {
+      const doc = docs.get(String(label));
+      if (doc) hits.push({ label, chunk: toChunk(doc), similarity: 1 - (result.distances[i] ?? 1) });
+    });
+    return hits;
+  }
+
+  async save(directory: string): Promise<void> {
+    await fs.mkdir(directory, { recursive: true });
+    await this.store.save(directory);
+    await fs.access(path.join(directory, 'hnswlib.index'));
+  }
+}
+
+function toChunk(doc: Document): Chunk {
+  return { ...(doc.metadata as ChunkMetadata), text: doc.pageContent };
+}

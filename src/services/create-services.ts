@@ -1,0 +1,117 @@
+import path from 'node:path';
+import type { RepbotConfig } from '../config/config.js';
+import { type Clock, systemClock } from '../core/clock.js';
+import { RepbotError } from '../core/errors.js';
+import { dataDir } from '../core/paths.js';
+import { loadCatalog } from '../knowledge/catalog.js';
+import { type IngestReport, ingestKnowledge } from '../knowledge/ingest.js';
+import { scanKnowledge } from '../knowledge/scan.js';
+import { EmbeddingCache } from '../retrieval/embedding-cache.js';
+import { createEmbeddings } from '../retrieval/embeddings/create-embeddings.js';
+import type { EmbeddingModel } from '../retrieval/embeddings/embedding-model.js';
+import { loadGlossary } from '../retrieval/glossary.js';
+import { IndexStore } from '../retrieval/index-store.js';
+import { KnowledgeBase } from '../retrieval/knowledge-base.js';
+import type { SearchResult, Services } from './services.js';
+import { buildStatus } from './status.js';
+
+export interface ServiceOptions {
+  clock?: Clock;
+  embeddings?: EmbeddingModel;
+  /** Where progress notes go (stderr for the CLI). */
+  log?: (line: string) => void;
+}
+
+export async function createServices(config: RepbotConfig, options: ServiceOptions = {}): Promise<Services> {
+  const clock = options.clock ?? systemClock;
+  const log = options.log ?? (() => {});
+  const embeddings = options.embeddings ?? createEmbeddings(config.embeddings);
+  const store = new IndexStore(config.dataDir);
+  const cache = new EmbeddingCache(config.dataDir, embeddings.modelId);
+  let snapshot: KnowledgeBase | null = null;
+  let loading: Promise<KnowledgeBase> | null = null;
+
+  async function buildSnapshot(): Promise<KnowledgeBase> {
+    const index = await store.load(embeddings, config.searchEf);
+    const scan = await scanKnowledge(config.knowledgeDir).catch(() => null);
+    const catalog = scan ? await loadCatalog(scan) : { products: [], problems: [] };
+    const glossary = loadGlossary([path.join(dataDir, 'glossary.yaml'), path.join(config.knowledgeDir, 'glossary.yaml')]);
+    if (!glossary.ok) throw new RepbotError('INPUT_INVALID', glossary.error, { hint: 'Fix the glossary file named above.' });
+    return new KnowledgeBase(index, catalog.products, glossary.value, embeddings, clock);
+  }
+
+  /** The live snapshot; built on first use and replaced whole after each ingest. */
+  async function knowledge(): Promise<KnowledgeBase> {
+    if (snapshot) return snapshot;
+    loading ??= buildSnapshot().finally(() => {
+      loading = null;
+    });
+    snapshot = await loading;
+    return snapshot;
+  }
+
+  async function ingest(opts: Parameters<Services['ingest']>[0] = {}): Promise<IngestReport> {
+    const report = await ingestKnowledge(
+      {
+        knowledgeDir: config.knowledgeDir,
+        store,
+        cache,
+        embeddings,
+        clock,
+        maxFileBytes: config.maxFileBytes,
+        searchEf: config.searchEf,
+        onProgress: opts.onProgress,
+      },
+      { rebuild: opts.rebuild },
+    );
+    snapshot = await buildSnapshot();
+    return report;
+  }
+
+  /** The first question on a fresh clone indexes the folder instead of failing. */
+  async function ready(): Promise<KnowledgeBase> {
+    const kb = await knowledge();
+    if (kb.index) return kb;
+    log(`No index in ${config.dataDir} yet — indexing ${config.knowledgeDir} first…`);
+    const report = await ingest();
+    log(`Indexed ${report.chunks} chunks from ${report.added} documents (${report.skipped.length} not indexed; see \`repbot status\`).`);
+    return knowledge();
+  }
+
+  return {
+    config,
+    ingest,
+    async search(query, opts = {}) {
+      const kb = await ready();
+      const hits = await kb.search(query, { ...opts, k: opts.k ?? config.topK });
+      return hits.map(
+        ({ chunk, score }): SearchResult => ({
+          file: chunk.file,
+          title: chunk.title,
+          page: chunk.page,
+          section: chunk.section,
+          approvalCode: chunk.approvalCode,
+          score: Math.round(score * 1000) / 1000,
+          text: chunk.text,
+          product: chunk.product,
+          expiresOn: chunk.expiresOn,
+        }),
+      );
+    },
+    async status() {
+      const kb = await knowledge();
+      return buildStatus({
+        knowledgeDir: config.knowledgeDir,
+        embeddingModel: embeddings.modelId,
+        indexRoot: store.root,
+        generation: kb.index?.generation ?? null,
+        manifest: kb.index?.manifest ?? null,
+        products: kb.products,
+        now: clock.now(),
+      });
+    },
+    async close() {
+      snapshot = null;
+    },
+  };
+}
