@@ -8,6 +8,8 @@ import { fuseRankings } from './fusion.js';
 import { type Glossary, expandQuery } from './glossary.js';
 import type { LoadedIndex } from './index-store.js';
 import { KeywordIndex } from './keyword-index.js';
+import { queryTerms } from './query-terms.js';
+import type { WeightedTerm } from './weighted-term.js';
 import { findProductMentions } from './product-matcher.js';
 import type { ChunkMetadata } from './vector-index.js';
 
@@ -17,6 +19,8 @@ export interface SearchOptions {
   product?: string;
   /** Only material for these audiences (e.g. external channels get `hcp` only). */
   audiences?: Audience[];
+  /** Which rankings to use; `hybrid` (default) fuses both. The others exist for evaluation. */
+  mode?: 'hybrid' | 'vector' | 'keyword';
 }
 
 export interface SearchHit {
@@ -31,8 +35,12 @@ export interface SearchHit {
 
 export interface QueryAnalysis {
   language: 'en' | 'zh';
+  /** Product slugs the question names (or the --product option): results are limited to them. */
   products: string[];
-  terms: Array<{ term: string; weight: number }>;
+  /** Keyword-index tokens, weighted, grouped by concept. */
+  terms: WeightedTerm[];
+  /** Glossary and alias expansions as words or phrases, for the vector query. */
+  expansions: WeightedTerm[];
 }
 
 export interface RetrievalTuning {
@@ -81,19 +89,14 @@ export class KnowledgeBase {
       ? this.resolveProducts(options.product)
       : findProductMentions(query, this.products).map((m) => m.slug);
     const aliasGroups = this.products.map((p) => [p.name, ...p.aliases]);
-    const expanded = expandQuery(query, this.glossary, aliasGroups);
-    const namedProducts = new Set(
+    const expansion = expandQuery(query, this.glossary, aliasGroups);
+    // Once the product filter applies, its names no longer tell passages apart.
+    const named = new Set(
       this.products.filter((p) => products.includes(p.slug)).flatMap((p) => [p.name, p.slug, ...p.aliases].flatMap(tokenize)),
     );
-    const weights = new Map<string, number>();
-    const add = (term: string, weight: number) => {
-      // Once the product filter applies, its names no longer tell passages apart.
-      if (namedProducts.has(term)) return;
-      weights.set(term, Math.max(weights.get(term) ?? 0, weight));
-    };
-    for (const token of tokenize(query)) add(token, 1);
-    for (const { term, weight } of expanded.expansions) for (const token of tokenize(term)) add(token, weight);
-    return { language, products, terms: [...weights].map(([term, weight]) => ({ term, weight })) };
+    const terms = queryTerms(expansion).filter((t) => !named.has(t.term));
+    const expansions = expansion.expansions.filter((t) => !tokenize(t.term).every((token) => named.has(token)));
+    return { language, products, terms, expansions };
   }
 
   async search(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
@@ -105,16 +108,22 @@ export class KnowledgeBase {
     const accept = this.acceptor(analysis.products, options.audiences);
     const vectors = this.index.vectors;
 
+    const mode = options.mode ?? 'hybrid';
     const keywordHits = this.keyword.search(analysis.terms, this.tuning.candidates, (id) => {
       const chunk = vectors.chunk(Number(id));
       return chunk !== undefined && accept(chunk);
     });
-    const vectorHits = vectors.search(await this.queryVector(query, analysis), this.tuning.candidates, accept);
+    const vectorHits =
+      mode === 'keyword' ? [] : vectors.search(await this.queryVector(query, analysis), this.tuning.candidates, accept);
 
     const coverage = new Map(keywordHits.map((h) => [h.id, h.matchedWeight]));
     const similarity = new Map(vectorHits.map((h) => [String(h.label), h.similarity]));
-    const fused = fuseRankings([keywordHits, vectorHits.map((h) => ({ id: String(h.label) }))], { k: this.tuning.rrfK });
-    const best = 2 / (this.tuning.rrfK + 1);
+    const rankings = [
+      ...(mode === 'vector' ? [] : [keywordHits]),
+      ...(mode === 'keyword' ? [] : [vectorHits.map((h) => ({ id: String(h.label) }))]),
+    ];
+    const fused = fuseRankings(rankings, { k: this.tuning.rrfK });
+    const best = rankings.length / (this.tuning.rrfK + 1);
     const hits: SearchHit[] = [];
     for (const { id, score } of fused) {
       const cov = coverage.get(id) ?? 0;
@@ -147,7 +156,7 @@ export class KnowledgeBase {
   }
 
   private async queryVector(query: string, analysis: QueryAnalysis): Promise<number[]> {
-    const expansions = analysis.terms.filter((t) => t.weight < 1);
+    const { expansions } = analysis;
     if (this.embeddings instanceof HashedNgramEmbeddings) {
       return this.embeddings.embedWeightedQuery([{ term: query, weight: 1 }, ...expansions]);
     }
