@@ -62,6 +62,8 @@ const DEFAULTS: Required<KeywordIndexOptions> = { k1: 1.2, b: 0.75, fieldWeight:
  * postings; add and remove by id for incremental updates (removal is lazy: postings are
  * compacted once half of them are dead). Query terms are index tokens (see `queryTerms`).
  */
+const CJK_TERM = /[\u3400-\u9fff]/;
+
 export class KeywordIndex {
   private readonly options: Required<KeywordIndexOptions>;
   private readonly postings = new Map<string, Posting>();
@@ -293,7 +295,9 @@ export class KeywordIndex {
       if (posting && df > 0) {
         group.terms.push({ posting, weightedIdf });
         if (weightedIdf > group.mass) group.mass = weightedIdf;
-      } else if (t.weight >= 1) {
+      } else if (t.weight >= 1 && !(t.group === undefined && CJK_TERM.test(t.term))) {
+        // An unknown Chinese bigram is usually an artefact of cutting a phrase into bigrams
+        // (要查, 前要), not a concept; Chinese concepts reach English text through the glossary.
         unknownMass.set(key, Math.max(unknownMass.get(key) ?? 0, weightedIdf));
       }
     }

@@ -11,6 +11,7 @@ import { KeywordIndex } from './keyword-index.js';
 import { queryTerms } from './query-terms.js';
 import type { WeightedTerm } from './weighted-term.js';
 import { findProductMentions } from './product-matcher.js';
+import { understoodShare } from './understood-share.js';
 import type { ChunkMetadata } from './vector-index.js';
 
 export interface SearchOptions {
@@ -41,18 +42,34 @@ export interface QueryAnalysis {
   terms: WeightedTerm[];
   /** Glossary and alias expansions as words or phrases, for the vector query. */
   expansions: WeightedTerm[];
+  /** Share of a Chinese question's content that the glossary, product names or the index know (1 for English). */
+  understood: number;
 }
 
 export interface RetrievalTuning {
   /** Candidates taken from each method before fusion. */
   candidates: number;
   rrfK: number;
+  /** Weight of the vector ranking in the fusion (keyword ranking: 1). */
+  vectorWeight: number;
   /** A hit must reach one of these to count as relevant. */
   minCoverage: number;
   minSimilarity: number;
+  /** The coverage needed when the question names a product: the topic is known to be on-label. */
+  minCoverageNamedProduct: number;
+  /** Chinese questions whose content is mostly unknown words are not about the material. */
+  minUnderstood: number;
 }
 
-export const DEFAULT_TUNING: RetrievalTuning = { candidates: 40, rrfK: 60, minCoverage: 0.34, minSimilarity: 0.3 };
+export const DEFAULT_TUNING: RetrievalTuning = {
+  candidates: 40,
+  rrfK: 60,
+  vectorWeight: 0.5,
+  minCoverage: 0.6,
+  minSimilarity: 0.3,
+  minCoverageNamedProduct: 0.15,
+  minUnderstood: 0.6,
+};
 
 /**
  * The searchable snapshot of the approved knowledge: vectors (hnswlib), a keyword index built
@@ -96,7 +113,13 @@ export class KnowledgeBase {
     );
     const terms = queryTerms(expansion).filter((t) => !named.has(t.term));
     const expansions = expansion.expansions.filter((t) => !tokenize(t.term).every((token) => named.has(token)));
-    return { language, products, terms, expansions };
+    const names = this.products.flatMap((p) => [p.name, ...p.aliases]);
+    const understood = understoodShare(
+      expansion.text,
+      [...expansion.matches.map((m) => m.text), ...names],
+      (bigram) => this.keyword.documentFrequency(bigram) > 0,
+    );
+    return { language, products, terms, expansions, understood };
   }
 
   async search(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
@@ -104,7 +127,7 @@ export class KnowledgeBase {
     if (!this.index || query.trim() === '') return [];
     const analysis = this.analyze(query, options);
     if (options.product && analysis.products.length === 0) return [];
-    if (analysis.terms.length === 0) return [];
+    if (analysis.terms.length === 0 || analysis.understood < this.tuning.minUnderstood) return [];
     const accept = this.acceptor(analysis.products, options.audiences);
     const vectors = this.index.vectors;
 
@@ -122,13 +145,15 @@ export class KnowledgeBase {
       ...(mode === 'vector' ? [] : [keywordHits]),
       ...(mode === 'keyword' ? [] : [vectorHits.map((h) => ({ id: String(h.label) }))]),
     ];
-    const fused = fuseRankings(rankings, { k: this.tuning.rrfK });
-    const best = rankings.length / (this.tuning.rrfK + 1);
+    const weights = [...(mode === 'vector' ? [] : [1]), ...(mode === 'keyword' ? [] : [this.tuning.vectorWeight])];
+    const fused = fuseRankings(rankings, { k: this.tuning.rrfK, weights });
+    const best = weights.reduce((a, b) => a + b, 0) / (this.tuning.rrfK + 1);
     const hits: SearchHit[] = [];
+    const minCoverage = analysis.products.length > 0 ? this.tuning.minCoverageNamedProduct : this.tuning.minCoverage;
     for (const { id, score } of fused) {
       const cov = coverage.get(id) ?? 0;
       const sim = similarity.get(id) ?? null;
-      if (cov < this.tuning.minCoverage && (sim ?? 0) < this.tuning.minSimilarity) continue;
+      if (cov < minCoverage && (sim ?? 0) < this.tuning.minSimilarity) continue;
       const chunk = vectors.chunk(Number(id));
       if (!chunk) continue;
       hits.push({ chunk, label: Number(id), score: Math.min(1, score / best), vectorSimilarity: sim, keywordCoverage: cov });

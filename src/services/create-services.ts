@@ -1,15 +1,15 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { RepbotConfig } from '../config/config.js';
 import { type Clock, systemClock } from '../core/clock.js';
 import { RepbotError } from '../core/errors.js';
-import { dataDir } from '../core/paths.js';
 import { loadCatalog } from '../knowledge/catalog.js';
 import { type IngestReport, ingestKnowledge } from '../knowledge/ingest.js';
 import { scanKnowledge } from '../knowledge/scan.js';
 import { EmbeddingCache } from '../retrieval/embedding-cache.js';
 import { createEmbeddings } from '../retrieval/embeddings/create-embeddings.js';
 import type { EmbeddingModel } from '../retrieval/embeddings/embedding-model.js';
-import { loadGlossary } from '../retrieval/glossary.js';
+import { DEFAULT_GLOSSARY_PATH, loadGlossary } from '../retrieval/glossary.js';
 import { IndexStore } from '../retrieval/index-store.js';
 import { KnowledgeBase } from '../retrieval/knowledge-base.js';
 import type { SearchResult, Services } from './services.js';
@@ -35,7 +35,8 @@ export async function createServices(config: RepbotConfig, options: ServiceOptio
     const index = await store.load(embeddings, config.searchEf);
     const scan = await scanKnowledge(config.knowledgeDir).catch(() => null);
     const catalog = scan ? await loadCatalog(scan) : { products: [], problems: [] };
-    const glossary = loadGlossary([path.join(dataDir, 'glossary.yaml'), path.join(config.knowledgeDir, 'glossary.yaml')]);
+    const extension = path.join(config.knowledgeDir, 'glossary.yaml');
+    const glossary = loadGlossary([DEFAULT_GLOSSARY_PATH, ...(fs.existsSync(extension) ? [extension] : [])]);
     if (!glossary.ok) throw new RepbotError('INPUT_INVALID', glossary.error, { hint: 'Fix the glossary file named above.' });
     return new KnowledgeBase(index, catalog.products, glossary.value, embeddings, clock);
   }

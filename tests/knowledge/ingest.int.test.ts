@@ -25,7 +25,7 @@ function sampleFolder() {
       '## Migraine\nZorvex prevents migraine attacks.\n',
     ),
     'zorvex/old-aid.md': frontMatter(
-      approved('Old Zorvex aid', 'MLR-2022-0004', { expiresOn: '2024-12-31' }),
+      approved('Old Zorvex aid', 'MLR-2022-0004', { approvedOn: '2022-01-10', expiresOn: '2024-12-31' }),
       '## Old claims\nZorvex lowers LDL-C by 60 percent in everyone.\n',
     ),
     'zorvex/notes.txt': 'Zorvex notes from a sales meeting: great for migraine.\n',
