@@ -118,7 +118,7 @@ async function runIngest(deps: IngestDeps, options: { rebuild?: boolean }, start
     if (before) vectors?.remove(before.labels);
     const prepared = await prepareFile(deps, doc, read.bytes, read.hash, today);
     if (!prepared.ok) {
-      skipped.push({ file: doc.relPath, reason: prepared.error, kind: prepared.kind });
+      skipped.push({ file: doc.relPath, reason: withoutFilePrefix(prepared.error, doc.relPath), kind: prepared.kind });
       if (before) report.removed++;
       continue;
     }
@@ -304,6 +304,11 @@ async function prepareFile(
     ok: true,
     value: { meta: meta.value, chunks, vectors, pages: pageCount(all), skippedPassages, fromCache: false },
   };
+}
+
+/** Validation messages start with the file name; the skipped entry names it already. */
+function withoutFilePrefix(reason: string, file: string): string {
+  return reason.startsWith(`${file}: `) ? reason.slice(file.length + 2) : reason;
 }
 
 function pageCount(chunks: Chunk[]): number | null {

@@ -69,7 +69,8 @@ export async function buildStatus(input: {
       expiringSoon.push({ file, title, approvalCode, expiresOn, daysLeft });
     }
   }
-  for (const s of manifest?.skipped ?? []) bump(folderOf(s.file), s.kind ?? 'invalid');
+  // Entries without a kind are partial skips (FAQ items) of a file that is itself indexed.
+  for (const s of manifest?.skipped ?? []) if (s.kind) bump(folderOf(s.file), s.kind);
   expiringSoon.sort((a, b) => a.expiresOn.localeCompare(b.expiresOn));
 
   let index: StatusReport['index'] = null;
