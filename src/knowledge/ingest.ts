@@ -5,7 +5,9 @@ import { type Clock, isoDate } from '../core/clock.js';
 import { RepbotError, describeError } from '../core/errors.js';
 import type { EmbeddingCache } from '../retrieval/embedding-cache.js';
 import type { EmbeddingModel } from '../retrieval/embeddings/embedding-model.js';
-import { type IndexStore, type IndexedFile, type Manifest, MANIFEST_VERSION } from '../retrieval/index-store.js';
+import { type IndexStore, type IndexedFile, type LoadedIndex, type Manifest, MANIFEST_VERSION } from '../retrieval/index-store.js';
+import { KeywordIndex } from '../retrieval/keyword-index.js';
+import { keywordItem } from '../retrieval/keyword-item.js';
 import { VectorIndex } from '../retrieval/vector-index.js';
 import { CHUNKER_VERSION, chunkPassages } from './chunker.js';
 import { checkFile } from './file-checks.js';
@@ -29,6 +31,8 @@ export interface IngestReport {
   /** Set when the whole index was rebuilt, and why. */
   rebuilt: string | null;
   generation: string | null;
+  /** The index now current, to serve queries without reading it back from disk. */
+  index: LoadedIndex | null;
 }
 
 export interface IngestDeps {
@@ -84,6 +88,11 @@ async function runIngest(deps: IngestDeps, options: { rebuild?: boolean }, start
   const files: Record<string, IndexedFile> = {};
   const previousFiles = previous?.manifest.files ?? {};
   let vectors = previous?.vectors ?? null;
+  const keyword = previous?.keyword ?? new KeywordIndex();
+  const removeLabels = (labels: number[]) => {
+    vectors?.remove(labels);
+    for (const label of labels) keyword.remove(String(label));
+  };
   const report = { added: 0, updated: 0, removed: 0, unchanged: 0 };
   const embeddedFiles: string[] = [];
   let changed = previous === null;
@@ -95,7 +104,7 @@ async function runIngest(deps: IngestDeps, options: { rebuild?: boolean }, start
     if (!read.ok) {
       skipped.push({ file: doc.relPath, reason: read.error, kind: 'invalid' });
       if (before) {
-        vectors?.remove(before.labels);
+        removeLabels(before.labels);
         report.removed++;
         changed = true;
       }
@@ -105,7 +114,7 @@ async function runIngest(deps: IngestDeps, options: { rebuild?: boolean }, start
       const gate = gateReason(before.meta, today);
       if (gate) {
         skipped.push({ file: doc.relPath, reason: gate.reason, kind: gate.kind });
-        vectors?.remove(before.labels);
+        removeLabels(before.labels);
         report.removed++;
         changed = true;
       } else {
@@ -115,7 +124,7 @@ async function runIngest(deps: IngestDeps, options: { rebuild?: boolean }, start
       continue;
     }
     changed = true;
-    if (before) vectors?.remove(before.labels);
+    if (before) removeLabels(before.labels);
     const prepared = await prepareFile(deps, doc, read.bytes, read.hash, today);
     if (!prepared.ok) {
       skipped.push({ file: doc.relPath, reason: withoutFilePrefix(prepared.error, doc.relPath), kind: prepared.kind });
@@ -141,6 +150,7 @@ async function runIngest(deps: IngestDeps, options: { rebuild?: boolean }, start
     }
     vectors ??= VectorIndex.create(deps.embeddings, value.vectors[0]?.length ?? 0, deps.searchEf);
     const labels = await vectors.add(value.chunks, value.vectors);
+    labels.forEach((label, i) => keyword.add(keywordItem(label, value.chunks[i] as Chunk)));
     files[doc.relPath] = { hash: read.hash, meta: value.meta, labels, pages: value.pages };
     if (before) report.updated++;
     else report.added++;
@@ -149,13 +159,14 @@ async function runIngest(deps: IngestDeps, options: { rebuild?: boolean }, start
 
   for (const [file, entry] of Object.entries(previousFiles)) {
     if (scan.documents.some((d) => d.relPath === file)) continue;
-    vectors?.remove(entry.labels);
+    removeLabels(entry.labels);
     report.removed++;
     changed = true;
   }
 
   const chunks = Object.values(files).reduce((n, f) => n + f.labels.length, 0);
   let generation = previous?.generation ?? null;
+  let index: LoadedIndex | null = previous;
   const sameSkips = JSON.stringify(skipped) === JSON.stringify(previous?.manifest.skipped ?? []);
   if (changed || !sameSkips || !previous) {
     vectors ??= VectorIndex.create(deps.embeddings, (await deps.embeddings.embedQuery('repbot')).length, deps.searchEf);
@@ -169,10 +180,11 @@ async function runIngest(deps: IngestDeps, options: { rebuild?: boolean }, start
       skipped,
       lastIngest: { at: new Date().toISOString(), ...report, ms },
     };
-    generation = await deps.store.commit(vectors, manifest);
+    generation = await deps.store.commit(vectors, keyword, manifest);
+    index = { generation, manifest, vectors, keyword };
     await deps.cache.prune(new Set(Object.values(files).map((f) => f.hash)));
   }
-  return { ...report, skipped, chunks, ms: Math.round(performance.now() - started), embeddedFiles, rebuilt, generation };
+  return { ...report, skipped, chunks, ms: Math.round(performance.now() - started), embeddedFiles, rebuilt, generation, index };
 }
 
 async function loadPrevious(deps: IngestDeps) {

@@ -4,6 +4,8 @@ import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import { RepbotError, describeError } from '../core/errors.js';
 import { syncDirectory, syncFilesIn, writeFileAtomic } from '../core/atomic-file.js';
 import type { DocumentMeta, SkippedFile } from '../knowledge/types.js';
+import { KeywordIndex, type KeywordIndexJson } from './keyword-index.js';
+import { syncKeywordIndex } from './keyword-item.js';
 import { VectorIndex } from './vector-index.js';
 
 export const MANIFEST_VERSION = 1;
@@ -39,9 +41,12 @@ export interface LoadedIndex {
   generation: string;
   manifest: Manifest;
   vectors: VectorIndex;
+  /** The keyword index of the same chunks (ids are vector labels). */
+  keyword: KeywordIndex;
 }
 
 const CURRENT = 'CURRENT';
+const KEYWORD_FILE = 'keyword.json';
 const LOCK = 'ingest.lock';
 
 /**
@@ -90,8 +95,10 @@ export class IndexStore {
     const manifest = await this.readManifest(generation);
     if (!manifest) return null;
     try {
-      const vectors = await VectorIndex.load(path.join(this.root, generation), embeddings, ef);
-      return { generation, manifest, vectors };
+      const dir = path.join(this.root, generation);
+      const vectors = await VectorIndex.load(dir, embeddings, ef);
+      const keyword = await readKeywordIndex(path.join(dir, KEYWORD_FILE), vectors);
+      return { generation, manifest, vectors, keyword };
     } catch (error) {
       throw new RepbotError('INDEX_CORRUPT', `The index generation ${generation} cannot be loaded: ${describeError(error)}`, {
         cause: error,
@@ -101,12 +108,13 @@ export class IndexStore {
   }
 
   /** Writes a new generation and makes it current. Returns its name. */
-  async commit(vectors: VectorIndex, manifest: Manifest): Promise<string> {
+  async commit(vectors: VectorIndex, keyword: KeywordIndex, manifest: Manifest): Promise<string> {
     await fs.mkdir(this.root, { recursive: true });
     const generation = `gen-${Date.now().toString(36)}-${process.pid.toString(36)}`;
     const staging = path.join(this.root, `.staging-${generation}`);
     await fs.rm(staging, { recursive: true, force: true });
     await vectors.save(staging);
+    await fs.writeFile(path.join(staging, KEYWORD_FILE), JSON.stringify(keyword.toJSON()));
     await fs.writeFile(path.join(staging, 'manifest.json'), JSON.stringify(manifest));
     await syncFilesIn(staging);
     const finalDir = path.join(this.root, generation);
@@ -155,6 +163,17 @@ export class IndexStore {
       const stale = (name.startsWith('gen-') && !keep.includes(name)) || name.startsWith('.staging-');
       if (stale) await fs.rm(path.join(this.root, name), { recursive: true, force: true });
     }
+  }
+}
+
+/** The saved keyword index, or one rebuilt from the chunks when it is missing or unreadable. */
+async function readKeywordIndex(file: string, vectors: VectorIndex): Promise<KeywordIndex> {
+  try {
+    const keyword = KeywordIndex.fromJSON(JSON.parse(await fs.readFile(file, 'utf8')) as KeywordIndexJson);
+    // Written in the same generation as the vectors; a size mismatch means it is stale.
+    return keyword.size === vectors.size ? keyword : syncKeywordIndex(keyword, vectors);
+  } catch {
+    return syncKeywordIndex(new KeywordIndex(), vectors);
   }
 }
 

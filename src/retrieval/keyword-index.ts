@@ -91,6 +91,11 @@ export class KeywordIndex {
     return this.live;
   }
 
+  /** Ids of the live items. */
+  liveIds(): string[] {
+    return [...this.slotOf.keys()];
+  }
+
   has(id: string): boolean {
     return this.slotOf.has(id);
   }

@@ -79,6 +79,8 @@ export const DEFAULT_TUNING: RetrievalTuning = {
  */
 export class KnowledgeBase {
   private readonly keyword: KeywordIndex;
+  /** Per-product normalised vectors for exact search, built on first use. */
+  private readonly matrices = new Map<string, { labels: number[]; matrix: Float32Array; dimensions: number }>();
 
   constructor(
     readonly index: LoadedIndex | null,
@@ -88,12 +90,7 @@ export class KnowledgeBase {
     private readonly clock: Clock,
     private readonly tuning: RetrievalTuning = DEFAULT_TUNING,
   ) {
-    const items = (index?.vectors.chunks() ?? []).map(({ label, chunk }) => ({
-      id: String(label),
-      text: chunk.text,
-      fields: [chunk.title, chunk.section].filter(Boolean).join('\n'),
-    }));
-    this.keyword = KeywordIndex.build(items);
+    this.keyword = index?.keyword ?? new KeywordIndex();
   }
 
   get chunkCount(): number {
@@ -133,11 +130,17 @@ export class KnowledgeBase {
 
     const mode = options.mode ?? 'hybrid';
     const keywordHits = this.keyword.search(analysis.terms, this.tuning.candidates, (id) => {
-      const chunk = vectors.chunk(Number(id));
-      return chunk !== undefined && accept(chunk);
+      const meta = vectors.metadata(Number(id));
+      return meta !== undefined && accept(meta);
     });
-    const vectorHits =
-      mode === 'keyword' ? [] : vectors.search(await this.queryVector(query, analysis), this.tuning.candidates, accept);
+    let vectorHits: Array<{ label: number; similarity: number }> = [];
+    if (mode !== 'keyword') {
+      const queryVector = await this.queryVector(query, analysis);
+      vectorHits =
+        analysis.products.length > 0
+          ? this.exactSearch(analysis.products, queryVector, this.tuning.candidates, accept)
+          : vectors.search(queryVector, this.tuning.candidates, accept);
+    }
 
     const coverage = new Map(keywordHits.map((h) => [h.id, h.matchedWeight]));
     const similarity = new Map(vectorHits.map((h) => [String(h.label), h.similarity]));
@@ -160,6 +163,60 @@ export class KnowledgeBase {
       if (hits.length >= k) break;
     }
     return hits;
+  }
+
+  /**
+   * Exact cosine search over one product's chunks. A product filter keeps a small share of a
+   * large index, where HNSW's filtered search has to walk most of the graph to find enough
+   * matches; a scan of the product's few hundred vectors is faster and exact.
+   */
+  private exactSearch(
+    products: string[],
+    query: number[],
+    k: number,
+    accept: (meta: ChunkMetadata) => boolean,
+  ): Array<{ label: number; similarity: number }> {
+    const { labels, matrix, dimensions } = this.productMatrix(products);
+    const q = Float32Array.from(query);
+    let norm = 0;
+    for (let d = 0; d < q.length; d++) norm += (q[d] as number) ** 2;
+    norm = Math.sqrt(norm) || 1;
+    const scored: Array<{ label: number; similarity: number }> = [];
+    for (let i = 0; i < labels.length; i++) {
+      let dot = 0;
+      const offset = i * dimensions;
+      for (let d = 0; d < dimensions; d++) dot += (matrix[offset + d] as number) * (q[d] as number);
+      scored.push({ label: labels[i] as number, similarity: dot / norm });
+    }
+    scored.sort((a, b) => b.similarity - a.similarity);
+    const out: Array<{ label: number; similarity: number }> = [];
+    for (const hit of scored) {
+      const meta = this.index?.vectors.metadata(hit.label);
+      if (meta && accept(meta)) out.push(hit);
+      if (out.length >= k) break;
+    }
+    return out;
+  }
+
+  private productMatrix(products: string[]): { labels: number[]; matrix: Float32Array; dimensions: number } {
+    const key = [...products].sort().join('\u0000');
+    const cached = this.matrices.get(key);
+    if (cached) return cached;
+    const vectors = this.index?.vectors;
+    const wanted = new Set([...products, '_shared']);
+    const labels = (vectors?.chunks() ?? []).filter(({ chunk }) => wanted.has(chunk.product)).map(({ label }) => label);
+    const dimensions = vectors?.dimensions ?? 0;
+    const matrix = new Float32Array(labels.length * dimensions);
+    labels.forEach((label, i) => {
+      const v = vectors?.vector(label) ?? [];
+      let norm = 0;
+      for (const x of v) norm += x * x;
+      norm = Math.sqrt(norm) || 1;
+      for (let d = 0; d < dimensions; d++) matrix[i * dimensions + d] = (v[d] ?? 0) / norm;
+    });
+    const entry = { labels, matrix, dimensions };
+    this.matrices.set(key, entry);
+    return entry;
   }
 
   /** Approved, unexpired today, in the named products (and shared material), for the audience. */

@@ -68,6 +68,11 @@ export class VectorIndex {
     return doc ? toChunk(doc) : undefined;
   }
 
+  /** Metadata of a live chunk, without copying its text (for filters on hot paths). */
+  metadata(label: number): ChunkMetadata | undefined {
+    return this.store.docstore._docs.get(String(label))?.metadata as ChunkMetadata | undefined;
+  }
+
   vector(label: number): number[] {
     return this.store.index.getPoint(label);
   }

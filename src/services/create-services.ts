@@ -10,7 +10,7 @@ import { EmbeddingCache } from '../retrieval/embedding-cache.js';
 import { createEmbeddings } from '../retrieval/embeddings/create-embeddings.js';
 import type { EmbeddingModel } from '../retrieval/embeddings/embedding-model.js';
 import { DEFAULT_GLOSSARY_PATH, loadGlossary } from '../retrieval/glossary.js';
-import { IndexStore } from '../retrieval/index-store.js';
+import { IndexStore, type LoadedIndex } from '../retrieval/index-store.js';
 import { KnowledgeBase } from '../retrieval/knowledge-base.js';
 import type { SearchResult, Services } from './services.js';
 import { buildStatus } from './status.js';
@@ -31,8 +31,8 @@ export async function createServices(config: RepbotConfig, options: ServiceOptio
   let snapshot: KnowledgeBase | null = null;
   let loading: Promise<KnowledgeBase> | null = null;
 
-  async function buildSnapshot(): Promise<KnowledgeBase> {
-    const index = await store.load(embeddings, config.searchEf);
+  async function buildSnapshot(loaded?: LoadedIndex | null): Promise<KnowledgeBase> {
+    const index = loaded ?? (await store.load(embeddings, config.searchEf));
     const scan = await scanKnowledge(config.knowledgeDir).catch(() => null);
     const catalog = scan ? await loadCatalog(scan) : { products: [], problems: [] };
     const extension = path.join(config.knowledgeDir, 'glossary.yaml');
@@ -65,7 +65,7 @@ export async function createServices(config: RepbotConfig, options: ServiceOptio
       },
       { rebuild: opts.rebuild },
     );
-    snapshot = await buildSnapshot();
+    snapshot = await buildSnapshot(report.index);
     return report;
   }
 

@@ -2,7 +2,9 @@ import type { IngestReport } from '../../knowledge/ingest.js';
 import type { Command } from '../command.js';
 import { createProgressBar } from '../progress.js';
 
-export const ingestCommand: Command<IngestReport> = {
+type IngestOutput = Omit<IngestReport, 'index'>;
+
+export const ingestCommand: Command<IngestOutput> = {
   name: 'ingest',
   summary: 'index the approved material in the knowledge folder (only changed files are re-read)',
   usage: 'repbot ingest [--rebuild] [--knowledge DIR] [--data DIR] [--json]',
@@ -10,7 +12,11 @@ export const ingestCommand: Command<IngestReport> = {
   async run(ctx) {
     const bar = createProgressBar();
     try {
-      return await ctx.services.ingest({ rebuild: ctx.parsed.values.rebuild === true, onProgress: (p) => bar.update(p) });
+      const { index: _index, ...report } = await ctx.services.ingest({
+        rebuild: ctx.parsed.values.rebuild === true,
+        onProgress: (p) => bar.update(p),
+      });
+      return report;
     } finally {
       bar.finish();
     }
