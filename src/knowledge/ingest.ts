@@ -5,9 +5,18 @@ import { type Clock, isoDate } from '../core/clock.js';
 import { RepbotError, describeError } from '../core/errors.js';
 import type { EmbeddingCache } from '../retrieval/embedding-cache.js';
 import type { EmbeddingModel } from '../retrieval/embeddings/embedding-model.js';
-import { type IndexStore, type IndexedFile, type LoadedIndex, type Manifest, MANIFEST_VERSION } from '../retrieval/index-store.js';
+import {
+  type IndexChange,
+  type IndexDelta,
+  type IndexStore,
+  type IndexedFile,
+  type LoadedIndex,
+  type Manifest,
+  MANIFEST_VERSION,
+  applyChange,
+} from '../retrieval/index-store.js';
 import { KeywordIndex } from '../retrieval/keyword-index.js';
-import { keywordItem } from '../retrieval/keyword-item.js';
+import { encodeVector } from '../retrieval/vector-codec.js';
 import { VectorIndex } from '../retrieval/vector-index.js';
 import { CHUNKER_VERSION, chunkPassages } from './chunker.js';
 import { checkFile } from './file-checks.js';
@@ -76,9 +85,9 @@ export async function ingestKnowledge(deps: IngestDeps, options: { rebuild?: boo
 async function runIngest(deps: IngestDeps, options: { rebuild?: boolean }, started: number): Promise<IngestReport> {
   const today = isoDate(deps.clock.now());
   let rebuilt: string | null = options.rebuild ? 'requested with --rebuild' : null;
-  let previous = options.rebuild ? null : await loadPrevious(deps);
-  if (previous && previous.manifest.embeddingModelId !== deps.embeddings.modelId) {
-    rebuilt = `embedding model changed from ${previous.manifest.embeddingModelId} to ${deps.embeddings.modelId}`;
+  let previous = options.rebuild ? null : await readPreviousManifest(deps);
+  if (previous && previous.embeddingModelId !== deps.embeddings.modelId) {
+    rebuilt = `embedding model changed from ${previous.embeddingModelId} to ${deps.embeddings.modelId}`;
     previous = null;
   }
   if (!previous && !rebuilt) rebuilt = 'no index yet';
@@ -86,16 +95,12 @@ async function runIngest(deps: IngestDeps, options: { rebuild?: boolean }, start
   const scan = await scanKnowledge(deps.knowledgeDir);
   const skipped: SkippedFile[] = scan.misplaced.map((m) => ({ ...m, kind: 'invalid' as const }));
   const files: Record<string, IndexedFile> = {};
-  const previousFiles = previous?.manifest.files ?? {};
-  let vectors = previous?.vectors ?? null;
-  const keyword = previous?.keyword ?? new KeywordIndex();
-  const removeLabels = (labels: number[]) => {
-    vectors?.remove(labels);
-    for (const label of labels) keyword.remove(String(label));
-  };
+  const previousFiles = previous?.files ?? {};
+  const delta: IndexChange = { removed: [], added: [] };
+  let nextLabel = previous?.nextLabel ?? 0;
+  let dimensions = previous?.dimensions ?? 0;
   const report = { added: 0, updated: 0, removed: 0, unchanged: 0 };
   const embeddedFiles: string[] = [];
-  let changed = previous === null;
 
   for (const [i, doc] of scan.documents.entries()) {
     deps.onProgress?.({ done: i, total: scan.documents.length, file: doc.relPath });
@@ -104,9 +109,8 @@ async function runIngest(deps: IngestDeps, options: { rebuild?: boolean }, start
     if (!read.ok) {
       skipped.push({ file: doc.relPath, reason: read.error, kind: 'invalid' });
       if (before) {
-        removeLabels(before.labels);
+        delta.removed.push(...before.labels);
         report.removed++;
-        changed = true;
       }
       continue;
     }
@@ -114,17 +118,15 @@ async function runIngest(deps: IngestDeps, options: { rebuild?: boolean }, start
       const gate = gateReason(before.meta, today);
       if (gate) {
         skipped.push({ file: doc.relPath, reason: gate.reason, kind: gate.kind });
-        removeLabels(before.labels);
+        delta.removed.push(...before.labels);
         report.removed++;
-        changed = true;
       } else {
         files[doc.relPath] = before;
         report.unchanged++;
       }
       continue;
     }
-    changed = true;
-    if (before) removeLabels(before.labels);
+    if (before) delta.removed.push(...before.labels);
     const prepared = await prepareFile(deps, doc, read.bytes, read.hash, today);
     if (!prepared.ok) {
       skipped.push({ file: doc.relPath, reason: withoutFilePrefix(prepared.error, doc.relPath), kind: prepared.kind });
@@ -148,48 +150,76 @@ async function runIngest(deps: IngestDeps, options: { rebuild?: boolean }, start
         reason: `${value.skippedPassages} item(s) not indexed: not approved or expired (the rest of the file is indexed)`,
       });
     }
-    vectors ??= VectorIndex.create(deps.embeddings, value.vectors[0]?.length ?? 0, deps.searchEf);
-    const labels = await vectors.add(value.chunks, value.vectors);
-    labels.forEach((label, i) => keyword.add(keywordItem(label, value.chunks[i] as Chunk)));
+    const labels = value.chunks.map(() => nextLabel++);
+    dimensions ||= value.vectors[0]?.length ?? 0;
+    delta.added.push({ labels, chunks: value.chunks, vectors: value.vectors });
     files[doc.relPath] = { hash: read.hash, meta: value.meta, labels, pages: value.pages };
     if (before) report.updated++;
     else report.added++;
   }
   deps.onProgress?.({ done: scan.documents.length, total: scan.documents.length, file: '' });
 
+  const present = new Set(scan.documents.map((d) => d.relPath));
   for (const [file, entry] of Object.entries(previousFiles)) {
-    if (scan.documents.some((d) => d.relPath === file)) continue;
-    removeLabels(entry.labels);
+    if (present.has(file)) continue;
+    delta.removed.push(...entry.labels);
     report.removed++;
-    changed = true;
   }
 
   const chunks = Object.values(files).reduce((n, f) => n + f.labels.length, 0);
-  let generation = previous?.generation ?? null;
-  let index: LoadedIndex | null = previous;
-  const sameSkips = JSON.stringify(skipped) === JSON.stringify(previous?.manifest.skipped ?? []);
+  const changed = delta.removed.length > 0 || delta.added.length > 0;
+  const sameSkips = JSON.stringify(skipped) === JSON.stringify(previous?.skipped ?? []);
+  let generation: string | null = null;
+  let index: LoadedIndex | null = null;
   if (changed || !sameSkips || !previous) {
-    vectors ??= VectorIndex.create(deps.embeddings, (await deps.embeddings.embedQuery('repbot')).length, deps.searchEf);
-    const ms = Math.round(performance.now() - started);
-    const manifest: Manifest = {
+    dimensions ||= (await deps.embeddings.embedQuery('repbot')).length;
+    const manifest = {
       formatVersion: MANIFEST_VERSION,
       embeddingModelId: deps.embeddings.modelId,
-      dimensions: vectors.dimensions,
+      dimensions,
       createdAt: new Date().toISOString(),
       files,
       skipped,
-      lastIngest: { at: new Date().toISOString(), ...report, ms },
+      lastIngest: { at: new Date().toISOString(), ...report, ms: Math.round(performance.now() - started) },
+      nextLabel,
     };
-    generation = await deps.store.commit(vectors, keyword, manifest);
-    index = { generation, manifest, vectors, keyword };
+    const size = delta.removed.length + delta.added.reduce((n, a) => n + a.labels.length, 0);
+    if (previous && !needsCompaction(previous, size, chunks)) {
+      generation = await deps.store.commitDelta(encodeDelta(delta), manifest, previous);
+    } else {
+      const loaded = previous ? await deps.store.load(deps.embeddings, deps.searchEf) : null;
+      const vectors = loaded?.vectors ?? VectorIndex.create(deps.embeddings, dimensions, deps.searchEf);
+      const keyword = loaded?.keyword ?? new KeywordIndex();
+      applyChange(vectors, keyword, delta);
+      generation = await deps.store.commitFull(vectors, keyword, manifest);
+      index = { generation, manifest: { ...manifest, layout: { base: generation, deltas: [], deltaChunks: 0 } }, vectors, keyword };
+    }
     await deps.cache.prune(new Set(Object.values(files).map((f) => f.hash)));
   }
   return { ...report, skipped, chunks, ms: Math.round(performance.now() - started), embeddedFiles, rebuilt, generation, index };
 }
 
-async function loadPrevious(deps: IngestDeps) {
+/** Small updates are written as deltas; once they add up, one full snapshot replaces them. */
+function needsCompaction(previous: Manifest, size: number, liveChunks: number): boolean {
+  const total = previous.layout.deltaChunks + size;
+  return previous.layout.deltas.length >= MAX_DELTAS || total > Math.max(MIN_COMPACTION_CHUNKS, liveChunks * 0.1);
+}
+
+const MAX_DELTAS = 16;
+const MIN_COMPACTION_CHUNKS = 1000;
+
+function encodeDelta(change: IndexChange): IndexDelta {
+  return {
+    removed: change.removed,
+    added: change.added.flatMap(({ labels, chunks, vectors }) =>
+      labels.map((label, i) => ({ label, chunk: chunks[i] as Chunk, vector: encodeVector(vectors[i] ?? []) })),
+    ),
+  };
+}
+
+async function readPreviousManifest(deps: IngestDeps): Promise<Manifest | null> {
   try {
-    return await deps.store.load(deps.embeddings, deps.searchEf);
+    return await deps.store.readManifest();
   } catch (error) {
     if (error instanceof RepbotError && error.code === 'INDEX_CORRUPT') return null;
     throw error;

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../core/atomic-file.js';
 import type { Chunk, DocumentMeta } from '../knowledge/types.js';
+import { decodeVector, encodeVector } from './vector-codec.js';
 
 export interface CachedFile {
   meta: DocumentMeta;
@@ -49,14 +50,4 @@ export class EmbeddingCache {
   private file(hash: string): string {
     return path.join(this.dir, `${hash}.json`);
   }
-}
-
-function encodeVector(vector: number[]): string {
-  return Buffer.from(new Float32Array(vector).buffer).toString('base64');
-}
-
-function decodeVector(encoded: string): number[] {
-  const bytes = Buffer.from(encoded, 'base64');
-  // Copy: pooled Buffers may start at an offset that is not 4-byte aligned.
-  return Array.from(new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)));
 }

@@ -3,12 +3,13 @@ import path from 'node:path';
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import { RepbotError, describeError } from '../core/errors.js';
 import { syncDirectory, syncFilesIn, writeFileAtomic } from '../core/atomic-file.js';
-import type { DocumentMeta, SkippedFile } from '../knowledge/types.js';
+import type { Chunk, DocumentMeta, SkippedFile } from '../knowledge/types.js';
 import { KeywordIndex, type KeywordIndexJson } from './keyword-index.js';
-import { syncKeywordIndex } from './keyword-item.js';
+import { keywordItem, syncKeywordIndex } from './keyword-item.js';
+import { decodeVector } from './vector-codec.js';
 import { VectorIndex } from './vector-index.js';
 
-export const MANIFEST_VERSION = 1;
+export const MANIFEST_VERSION = 2;
 
 export interface IndexedFile {
   /** Hash of the file's bytes, its sidecar and the chunker version. */
@@ -35,6 +36,16 @@ export interface Manifest {
   files: Record<string, IndexedFile>;
   skipped: SkippedFile[];
   lastIngest: IngestSummary | null;
+  /** The next free vector label; labels are never reused. */
+  nextLabel: number;
+  /** A full snapshot (in generation `base`) plus small change sets applied in order. */
+  layout: { base: string; deltas: string[]; deltaChunks: number };
+}
+
+/** What one incremental ingest changed: written as a small file instead of a whole index. */
+export interface IndexDelta {
+  removed: number[];
+  added: Array<{ label: number; chunk: Chunk; vector: string }>;
 }
 
 export interface LoadedIndex {
@@ -47,6 +58,7 @@ export interface LoadedIndex {
 
 const CURRENT = 'CURRENT';
 const KEYWORD_FILE = 'keyword.json';
+const DELTA_FILE = 'delta.json';
 const LOCK = 'ingest.lock';
 
 /**
@@ -95,9 +107,13 @@ export class IndexStore {
     const manifest = await this.readManifest(generation);
     if (!manifest) return null;
     try {
-      const dir = path.join(this.root, generation);
+      const dir = path.join(this.root, manifest.layout.base);
       const vectors = await VectorIndex.load(dir, embeddings, ef);
       const keyword = await readKeywordIndex(path.join(dir, KEYWORD_FILE), vectors);
+      for (const delta of manifest.layout.deltas) {
+        const change = JSON.parse(await fs.readFile(path.join(this.root, delta), 'utf8')) as IndexDelta;
+        applyDelta(vectors, keyword, change);
+      }
       return { generation, manifest, vectors, keyword };
     } catch (error) {
       throw new RepbotError('INDEX_CORRUPT', `The index generation ${generation} cannot be loaded: ${describeError(error)}`, {
@@ -107,18 +123,38 @@ export class IndexStore {
     }
   }
 
-  /** Writes a new generation and makes it current. Returns its name. */
-  async commit(vectors: VectorIndex, keyword: KeywordIndex, manifest: Manifest): Promise<string> {
+  /** Writes a complete generation (vectors, docstore, keyword index) and makes it current. */
+  async commitFull(vectors: VectorIndex, keyword: KeywordIndex, manifest: Omit<Manifest, 'layout'>): Promise<string> {
+    return this.commitGeneration(async (staging) => {
+      await vectors.save(staging);
+      await fs.writeFile(path.join(staging, KEYWORD_FILE), JSON.stringify(keyword.toJSON()));
+    }, (generation) => ({ ...manifest, layout: { base: generation, deltas: [], deltaChunks: 0 } }));
+  }
+
+  /** Writes only what changed since `previous`, on top of its snapshot, and makes it current. */
+  async commitDelta(delta: IndexDelta, manifest: Omit<Manifest, 'layout'>, previous: Manifest): Promise<string> {
+    return this.commitGeneration(async (staging) => {
+      await fs.writeFile(path.join(staging, DELTA_FILE), JSON.stringify(delta));
+    }, (generation) => ({
+      ...manifest,
+      layout: {
+        base: previous.layout.base,
+        deltas: [...previous.layout.deltas, `${generation}/${DELTA_FILE}`],
+        deltaChunks: previous.layout.deltaChunks + delta.added.length + delta.removed.length,
+      },
+    }));
+  }
+
+  private async commitGeneration(write: (staging: string) => Promise<void>, manifestFor: (generation: string) => Manifest): Promise<string> {
     await fs.mkdir(this.root, { recursive: true });
     const generation = `gen-${Date.now().toString(36)}-${process.pid.toString(36)}`;
     const staging = path.join(this.root, `.staging-${generation}`);
     await fs.rm(staging, { recursive: true, force: true });
-    await vectors.save(staging);
-    await fs.writeFile(path.join(staging, KEYWORD_FILE), JSON.stringify(keyword.toJSON()));
-    await fs.writeFile(path.join(staging, 'manifest.json'), JSON.stringify(manifest));
+    await fs.mkdir(staging, { recursive: true });
+    await write(staging);
+    await fs.writeFile(path.join(staging, 'manifest.json'), JSON.stringify(manifestFor(generation)));
     await syncFilesIn(staging);
-    const finalDir = path.join(this.root, generation);
-    await fs.rename(staging, finalDir);
+    await fs.rename(staging, path.join(this.root, generation));
     await syncDirectory(this.root);
     const previous = await this.currentGeneration();
     await writeFileAtomic(path.join(this.root, CURRENT), `${generation}\n`);
@@ -157,13 +193,51 @@ export class IndexStore {
     });
   }
 
-  private async removeOldGenerations(keep: Array<string | null>): Promise<void> {
+  /** Keeps the live and previous generations and every generation their layouts read from. */
+  private async removeOldGenerations(live: Array<string | null>): Promise<void> {
+    const keep = new Set<string>();
+    for (const generation of live) {
+      if (!generation) continue;
+      keep.add(generation);
+      const manifest = await this.readManifest(generation).catch(() => null);
+      if (!manifest) continue;
+      keep.add(manifest.layout.base);
+      for (const delta of manifest.layout.deltas) keep.add(delta.split('/')[0] ?? '');
+    }
     const entries = await fs.readdir(this.root).catch(() => [] as string[]);
     for (const name of entries) {
-      const stale = (name.startsWith('gen-') && !keep.includes(name)) || name.startsWith('.staging-');
+      const stale = (name.startsWith('gen-') && !keep.has(name)) || name.startsWith('.staging-');
       if (stale) await fs.rm(path.join(this.root, name), { recursive: true, force: true });
     }
   }
+}
+
+/** Removals and additions of one ingest, with vectors decoded. */
+export interface IndexChange {
+  removed: number[];
+  added: Array<{ labels: number[]; chunks: Chunk[]; vectors: number[][] }>;
+}
+
+export function applyChange(vectors: VectorIndex, keyword: KeywordIndex, change: IndexChange): void {
+  vectors.remove(change.removed);
+  for (const label of change.removed) keyword.remove(String(label));
+  for (const { labels, chunks, vectors: vs } of change.added) {
+    vectors.addAt(labels, chunks, vs);
+    labels.forEach((label, i) => keyword.add(keywordItem(label, chunks[i] as Chunk)));
+  }
+}
+
+function applyDelta(vectors: VectorIndex, keyword: KeywordIndex, delta: IndexDelta): void {
+  applyChange(vectors, keyword, {
+    removed: delta.removed,
+    added: [
+      {
+        labels: delta.added.map((a) => a.label),
+        chunks: delta.added.map((a) => a.chunk),
+        vectors: delta.added.map((a) => decodeVector(a.vector)),
+      },
+    ],
+  });
 }
 
 /** The saved keyword index, or one rebuilt from the chunks when it is missing or unreadable. */

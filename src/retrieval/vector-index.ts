@@ -77,14 +77,19 @@ export class VectorIndex {
     return this.store.index.getPoint(label);
   }
 
-  /** Adds chunks with their vectors; returns the labels given to them, in order. */
-  async add(chunks: Chunk[], vectors: number[][]): Promise<number[]> {
-    if (chunks.length === 0) return [];
-    const first = this.slots;
-    const documents = chunks.map(({ text, ...metadata }) => new Document({ pageContent: text, metadata }));
-    await this.store.addVectors(vectors, documents);
-    this.store.index.setEf(this.ef);
-    return chunks.map((_, i) => first + i);
+  /** Adds chunks with their vectors under the given labels (labels are never reused). */
+  addAt(labels: number[], chunks: Chunk[], vectors: number[][]): void {
+    if (labels.length === 0) return;
+    const index = this.store.index;
+    const needed = Math.max(...labels) + 1;
+    if (needed > index.getMaxElements()) index.resizeIndex(Math.max(needed, Math.ceil(index.getMaxElements() * 1.5)));
+    const documents: Record<string, Document> = {};
+    labels.forEach((label, i) => {
+      const { text, ...metadata } = chunks[i] as Chunk;
+      index.addPoint(vectors[i] as number[], label);
+      documents[String(label)] = new Document({ pageContent: text, metadata });
+    });
+    this.store.docstore.add(documents);
   }
 
   remove(labels: Iterable<number>): void {

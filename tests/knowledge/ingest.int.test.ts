@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
 import { type Clock, fixedClock } from '../../src/core/clock.js';
+import { IndexStore } from '../../src/retrieval/index-store.js';
 import { createServices } from '../../src/services/create-services.js';
 import { RecordingEmbeddings } from '../helpers/recording-embeddings.js';
 import { approved, frontMatter, tempDir, writeKnowledge } from '../helpers/temp-knowledge.js';
@@ -108,6 +109,31 @@ describe('ingest', () => {
     const third = await open(kb, data);
     expect(await third.services.search('maximum dose')).toEqual([]);
     expect(await third.services.search('store tablets moisture')).toEqual([]);
+  });
+
+  it('writes small updates as deltas on a snapshot and compacts them into a new snapshot', async () => {
+    const kb = sampleFolder();
+    const data = tempDir();
+    const { services } = await open(kb, data);
+    await services.ingest();
+    const store = new IndexStore(data);
+    const dosing = path.join(kb, 'zorvex/dosing.md');
+    const layouts: Array<{ base: string; deltas: number }> = [];
+    for (let i = 0; i < 20; i++) {
+      fs.appendFileSync(dosing, `\n## Note ${i}\nReminder number ${'abcdefghijklmnopqrstuvwxyz'[i]}xq for the field team.\n`);
+      await services.ingest();
+      const manifest = await store.readManifest();
+      layouts.push({ base: manifest!.layout.base, deltas: manifest!.layout.deltas.length });
+    }
+    expect(layouts[0]?.deltas).toBe(1);
+    expect(Math.max(...layouts.map((l) => l.deltas))).toBe(16);
+    expect(new Set(layouts.map((l) => l.base)).size).toBeGreaterThan(1);
+    // A fresh process replays the same state, and only the generations in use are kept.
+    const again = await open(kb, data);
+    expect((await again.services.search('reminder txq'))[0]?.text).toContain('txq');
+    expect((await again.services.search('maximum dose'))[0]?.file).toBe('zorvex/dosing.md');
+    const kept = fs.readdirSync(path.join(data, 'index')).filter((n) => n.startsWith('gen-'));
+    expect(kept.length).toBeLessThanOrEqual(layouts.at(-1)!.deltas + 2);
   });
 
   it('re-embeds everything when the embedding model changes', async () => {
