@@ -64,12 +64,18 @@ const ingest20 = await time(() => s20.ingest());
 const lat20 = await latency(s20, questionTexts, 3);
 const changed = path.join(kb20, 'humira-copy-001', 'humira-prescribing-information.md');
 const updates: number[] = [];
+const written: number[] = [];
 let update = await time(() => s20.ingest());
 for (let i = 0; i < 3; i++) {
   fs.appendFileSync(changed, `\n\n## Bench edit ${i}\nThis paragraph was added by the incremental update benchmark.\n`);
   update = await time(() => s20.ingest());
-  updates.push(update.ms);
+  const firstAnswer = await time(() => s20.search('humira storage temperature'));
+  updates.push(update.ms + firstAnswer.ms);
+  written.push(update.value.ms);
 }
+// The same update from a fresh process, as `repbot ingest` runs it.
+fs.appendFileSync(changed, '\n\n## Bench edit cli\nOne more paragraph.\n');
+const cliUpdate = await time(async () => (await open(kb20, data20)).ingest());
 const afterUpdate = await s20.search('paragraph added by the incremental update benchmark');
 
 const pct = (x: number) => `${fmt(x * 100, 1)} %`;
@@ -81,7 +87,9 @@ log(`| ingest, 3 FDA labels (1 PDF of 39 pages + 2 long text labels, ${ingest1.v
 log(`| ingest throughput, Lipitor PDF alone (39 pages) | ${fmt(pdfPages / (pdfIngest.ms / 1000), 1)} pages/s | |`);
 log(`| ingest throughput, text labels | ${fmt(chars / 1000 / (ingest1.ms / 1000), 0)} k characters/s (all 3 labels) | |`);
 log(`| ingest, ${ingest20.value.chunks} chunks (${copies} copies of the labels), cold | ${fmt(ingest20.ms / 1000, 1)} s | |`);
-log(`| incremental update, one changed file in the ${ingest20.value.chunks}-chunk index | median ${fmt(percentile(updates, 50), 0)} ms of 3 edits (${updates.map((u) => fmt(u, 0)).join(', ')} ms; ${update.value.updated} updated, ${update.value.unchanged} unchanged; edit found: ${afterUpdate[0]?.file === 'humira-copy-001/humira-prescribing-information.md'}) | < 2 s |`);
+log(`| incremental update, one changed file in the ${ingest20.value.chunks}-chunk index: written and current | median ${fmt(percentile(written, 50), 0)} ms of 3 edits (${written.map((u) => fmt(u, 0)).join(', ')} ms; ${update.value.updated} updated, ${update.value.unchanged} unchanged) | < 2 s |`);
+log(`| … until the first answer from the new index (write, then the next question loads it) | median ${fmt(percentile(updates, 50), 0)} ms (${updates.map((u) => fmt(u, 0)).join(', ')} ms; edit found: ${afterUpdate[0]?.file === 'humira-copy-001/humira-prescribing-information.md'}) | |`);
+log(`| … from a fresh process (\`repbot ingest\` after an edit, excluding Node start-up) | ${fmt(cliUpdate.ms, 0)} ms | |`);
 log(`| search latency, ${ingest1.value.chunks} chunks (in process, ${lat1.n} queries) | p50 ${fmt(lat1.p50, 2)} ms, p95 ${fmt(lat1.p95, 2)} ms | |`);
 log(`| search latency, ${ingest20.value.chunks} chunks (in process, ${lat20.n} queries) | p50 ${fmt(lat20.p50, 2)} ms, p95 ${fmt(lat20.p95, 2)} ms | p95 < 20 ms |`);
 log(`| peak memory (RSS, whole benchmark process) | ${fmt(peakRssMb(), 0)} MB | |`);

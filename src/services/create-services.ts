@@ -65,7 +65,9 @@ export async function createServices(config: RepbotConfig, options: ServiceOptio
       },
       { rebuild: opts.rebuild },
     );
-    snapshot = await buildSnapshot(report.index);
+    // A full rewrite hands over the index it built; after a delta the next question loads the
+    // new generation, so `repbot ingest` itself stays as fast as the write.
+    snapshot = report.index ? await buildSnapshot(report.index) : report.generation ? null : snapshot;
     return report;
   }
 
