@@ -61,6 +61,35 @@ describe('ingest', () => {
     expect(dose[0]?.approvalCode).toBe('MLR-2025-0001');
   });
 
+  it('reports every bad file by name and still indexes the good ones', async () => {
+    const sidecar = (title: string) =>
+      `title: ${title}\ndocType: label\napprovalCode: MLR-2025-0009\nstatus: approved\napprovedOn: 2025-01-01\nexpiresOn: 2030-01-01\n`;
+    const kb = writeKnowledge({
+      'zorvex/product.yaml': PRODUCT,
+      'zorvex/good.md': frontMatter(approved('Good', 'MLR-2025-0001'), '## Dose\nThe maximum dose is 40 mg once daily.\n'),
+      'zorvex/corrupt.pdf': Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >>\n%%garbage'),
+      'zorvex/corrupt.pdf.meta.yaml': sidecar('Corrupt'),
+      'zorvex/gbk.txt': Buffer.from([0xc4, 0xe3, 0xba, 0xc3, 0xa3, 0xac, 0xca, 0xc0, 0xbd, 0xe7]),
+      'zorvex/gbk.txt.meta.yaml': sidecar('GBK'),
+      'zorvex/picture.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+      'zorvex/empty.md': '',
+      'zorvex/slides.pptx': Buffer.from('PK\u0003\u0004'),
+      'zorvex/bad-sidecar.txt': 'Some text.\n',
+      'zorvex/bad-sidecar.txt.meta.yaml': 'title: [unclosed\n',
+    });
+    const { services } = await open(kb, tempDir());
+    const report = await services.ingest();
+    expect(report.added).toBe(1);
+    const reasons = Object.fromEntries(report.skipped.map((s) => [s.file, s.reason]));
+    expect(reasons['zorvex/corrupt.pdf']).toMatch(/PDF/);
+    expect(reasons['zorvex/gbk.txt']).toMatch(/not UTF-8.*GBK/);
+    expect(reasons['zorvex/picture.md']).toMatch(/PNG/);
+    expect(reasons['zorvex/empty.md']).toMatch(/empty/);
+    expect(reasons['zorvex/slides.pptx']).toMatch(/unsupported file type ".pptx"/);
+    expect(reasons['zorvex/bad-sidecar.txt']).toMatch(/not valid YAML/);
+    expect((await services.search('maximum dose'))[0]?.file).toBe('zorvex/good.md');
+  });
+
   it('never returns a document after its expiry date, without a re-index', async () => {
     const kb = sampleFolder();
     const data = tempDir();
