@@ -1,0 +1,333 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { type Clock, systemClock } from '../core/clock.js';
+import { RepbotError } from '../core/errors.js';
+import { type Result, fail, ok } from '../core/result.js';
+import { type PiiRedactor, defaultPiiRedactor } from '../compliance/pii-redactor.js';
+import type { CheckResult, Finding, RouteTarget, Verdict } from '../compliance/types.js';
+
+export const AUDIT_KINDS = ['ask', 'objection', 'check', 'roleplay', 'quiz', 'search', 'other'] as const;
+export type AuditKind = (typeof AUDIT_KINDS)[number];
+
+/** A cited passage as the audit log keeps it. */
+export interface AuditSource {
+  chunkId: string;
+  approvalCode: string;
+}
+
+/** What a caller records: who asked, through what, the draft, what it cited and what the filter decided. */
+export interface AuditEntry {
+  user: string;
+  /** Slack channel id, or null for the CLI. */
+  channel?: string | null;
+  /** slack, cli, api… */
+  source?: string;
+  kind: AuditKind;
+  draft: string;
+  sources?: readonly AuditSource[];
+  result: CheckResult;
+}
+
+/** One stored record (PII already redacted). */
+export interface AuditRecord {
+  id: number;
+  at: string;
+  user: string;
+  channel: string | null;
+  source: string;
+  kind: AuditKind;
+  draft: string;
+  sources: AuditSource[];
+  findings: Finding[];
+  notes: string[];
+  verdict: Verdict;
+  finalText: string;
+  route: RouteTarget | null;
+  /** SHA-256 over the previous record's hash and this record: an edit or a gap breaks the chain. */
+  hash: string;
+}
+
+export interface AuditQuery {
+  /** Inclusive. A date (YYYY-MM-DD) means the start of that day (UTC); or a full ISO time. */
+  from?: string;
+  /** Inclusive. A date means the whole of that day (UTC); or a full ISO time. */
+  to?: string;
+  user?: string;
+  verdict?: Verdict | readonly Verdict[];
+  kind?: AuditKind;
+  limit?: number;
+}
+
+const GENESIS = '0'.repeat(64);
+const SCHEMA_VERSION = 1;
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS audit_records (
+  id          INTEGER PRIMARY KEY AUTOINCREMENT,
+  at          TEXT NOT NULL,
+  user        TEXT NOT NULL,
+  channel     TEXT,
+  source      TEXT NOT NULL,
+  kind        TEXT NOT NULL,
+  draft       TEXT NOT NULL,
+  sources     TEXT NOT NULL,
+  findings    TEXT NOT NULL,
+  notes       TEXT NOT NULL,
+  verdict     TEXT NOT NULL CHECK (verdict IN ('pass', 'fixed', 'blocked', 'routed')),
+  final_text  TEXT NOT NULL,
+  route       TEXT,
+  prev_hash   TEXT NOT NULL,
+  hash        TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS audit_at ON audit_records (at);
+CREATE INDEX IF NOT EXISTS audit_user ON audit_records (user, at);
+CREATE INDEX IF NOT EXISTS audit_verdict ON audit_records (verdict, at);
+CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit_records
+  BEGIN SELECT RAISE(ABORT, 'audit records are append-only'); END;
+CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit_records
+  BEGIN SELECT RAISE(ABORT, 'audit records are append-only'); END;
+`;
+
+interface Row {
+  id: number;
+  at: string;
+  user: string;
+  channel: string | null;
+  source: string;
+  kind: string;
+  draft: string;
+  sources: string;
+  findings: string;
+  notes: string;
+  verdict: string;
+  final_text: string;
+  route: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+/**
+ * The compliance audit trail: every draft, what it cited, every finding and what was posted.
+ * SQLite in WAL mode with synchronous=FULL, so a record is on disk once `append` returns and a
+ * crash loses nothing committed; append-only (triggers refuse UPDATE and DELETE); PII is
+ * redacted before anything is stored; records are hash-chained so tampering shows.
+ */
+export class AuditLog {
+  private constructor(
+    private readonly db: Database.Database,
+    private readonly redact: PiiRedactor,
+    private readonly clock: Clock,
+  ) {}
+
+  static open(file: string, options: { redact?: PiiRedactor; clock?: Clock } = {}): AuditLog {
+    let db: Database.Database;
+    try {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      db = new Database(file);
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+      db.pragma('busy_timeout = 5000');
+      db.exec(SCHEMA);
+      const version = db.pragma('user_version', { simple: true }) as number;
+      if (version === 0) db.pragma(`user_version = ${SCHEMA_VERSION}`);
+      else if (version > SCHEMA_VERSION) throw new Error(`audit log schema version ${version} is newer than this repbot (${SCHEMA_VERSION})`);
+    } catch (error) {
+      throw new RepbotError('INTERNAL', `Cannot open the audit log ${file}.`, {
+        cause: error,
+        hint: 'Check that the data folder is writable and the file is a repbot audit log.',
+      });
+    }
+    return new AuditLog(db, options.redact ?? defaultPiiRedactor(), options.clock ?? systemClock);
+  }
+
+  /** Stores one record; it is durable when this returns. */
+  append(entry: AuditEntry): AuditRecord {
+    const r = this.redact;
+    const fields = {
+      at: this.clock.now().toISOString(),
+      user: entry.user,
+      channel: entry.channel ?? null,
+      source: entry.source ?? 'unknown',
+      kind: entry.kind,
+      draft: r(entry.draft),
+      sources: JSON.stringify(entry.sources ?? []),
+      findings: JSON.stringify(entry.result.findings.map((f) => redactFinding(f, r))),
+      notes: JSON.stringify(entry.result.notes.map(r)),
+      verdict: entry.result.verdict,
+      final_text: r(entry.result.text),
+      route: entry.result.route,
+    };
+    const insert = this.db.transaction(() => {
+      const last = this.db.prepare('SELECT hash FROM audit_records ORDER BY id DESC LIMIT 1').get() as { hash: string } | undefined;
+      const prev = last?.hash ?? GENESIS;
+      const hash = chainHash(prev, fields);
+      const info = this.db
+        .prepare(
+          `INSERT INTO audit_records (at, user, channel, source, kind, draft, sources, findings, notes, verdict, final_text, route, prev_hash, hash)
+           VALUES (@at, @user, @channel, @source, @kind, @draft, @sources, @findings, @notes, @verdict, @final_text, @route, @prev_hash, @hash)`,
+        )
+        .run({ ...fields, prev_hash: prev, hash });
+      return { id: Number(info.lastInsertRowid), hash, prev };
+    });
+    const { id, hash, prev } = insert.immediate();
+    return toRecord({ id, ...fields, prev_hash: prev, hash });
+  }
+
+  query(q: AuditQuery = {}): AuditRecord[] {
+    return [...this.iterate(q)];
+  }
+
+  *iterate(q: AuditQuery = {}): Generator<AuditRecord> {
+    const { sql, params } = buildQuery(q);
+    for (const row of this.db.prepare(sql).iterate(params) as Iterable<Row>) yield toRecord(row);
+  }
+
+  /** CSV for a reviewer's spreadsheet (RFC 4180; cells that a spreadsheet would run as formulas are defused). */
+  exportCsv(q: AuditQuery = {}): string {
+    const header = ['id', 'at', 'user', 'channel', 'source', 'kind', 'verdict', 'route', 'draft', 'final_text', 'findings', 'notes', 'approval_codes', 'chunk_ids', 'hash'];
+    const lines = [header.join(',')];
+    for (const rec of this.iterate(q)) {
+      lines.push(
+        [
+          rec.id,
+          rec.at,
+          rec.user,
+          rec.channel ?? '',
+          rec.source,
+          rec.kind,
+          rec.verdict,
+          rec.route ?? '',
+          rec.draft,
+          rec.finalText,
+          rec.findings.map((f) => `${f.ruleId} ${f.category} ${f.severity}/${f.action}`).join('; '),
+          rec.notes.join(' | '),
+          [...new Set(rec.sources.map((s) => s.approvalCode))].join('; '),
+          rec.sources.map((s) => s.chunkId).join('; '),
+          rec.hash,
+        ]
+          .map((v) => csvCell(String(v)))
+          .join(','),
+      );
+    }
+    return `${lines.join('\r\n')}\r\n`;
+  }
+
+  /** One JSON object per line. */
+  exportJsonl(q: AuditQuery = {}): string {
+    let out = '';
+    for (const rec of this.iterate(q)) out += `${JSON.stringify(rec)}\n`;
+    return out;
+  }
+
+  /** Recomputes the hash chain: ok with the record count, or the first record that does not fit. */
+  verify(): Result<{ records: number }, string> {
+    let prev = GENESIS;
+    let count = 0;
+    let expectedId = 0;
+    for (const row of this.db.prepare('SELECT * FROM audit_records ORDER BY id').iterate() as Iterable<Row>) {
+      count++;
+      if (expectedId !== 0 && row.id !== expectedId + 1) return fail(`record ${expectedId + 1} is missing`);
+      expectedId = row.id;
+      if (row.prev_hash !== prev) return fail(`record ${row.id} does not follow record ${row.id - 1}`);
+      const { id: _id, prev_hash: _prev, hash, ...fields } = row;
+      if (chainHash(prev, fields) !== hash) return fail(`record ${row.id} was changed after it was written`);
+      prev = hash;
+    }
+    return ok({ records: count });
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+type Fields = Omit<Row, 'id' | 'prev_hash' | 'hash'>;
+
+function chainHash(prev: string, f: Fields): string {
+  const body = JSON.stringify([prev, f.at, f.user, f.channel, f.source, f.kind, f.draft, f.sources, f.findings, f.notes, f.verdict, f.final_text, f.route]);
+  return createHash('sha256').update(body).digest('hex');
+}
+
+function redactFinding(f: Finding, redact: PiiRedactor): Finding {
+  const out: Finding = { ...f, message: redact(f.message) };
+  if (f.match !== undefined) out.match = redact(f.match);
+  return out;
+}
+
+function toRecord(row: Row): AuditRecord {
+  return {
+    id: row.id,
+    at: row.at,
+    user: row.user,
+    channel: row.channel,
+    source: row.source,
+    kind: row.kind as AuditKind,
+    draft: row.draft,
+    sources: JSON.parse(row.sources) as AuditSource[],
+    findings: JSON.parse(row.findings) as Finding[],
+    notes: JSON.parse(row.notes) as string[],
+    verdict: row.verdict as Verdict,
+    finalText: row.final_text,
+    route: row.route as RouteTarget | null,
+    hash: row.hash,
+  };
+}
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+function bound(value: string, end: boolean): string {
+  if (DATE_ONLY.test(value)) {
+    if (!end) return `${value}T00:00:00.000Z`;
+    const next = new Date(`${value}T00:00:00.000Z`);
+    next.setUTCDate(next.getUTCDate() + 1);
+    return next.toISOString();
+  }
+  const time = new Date(value);
+  if (Number.isNaN(time.getTime())) {
+    throw new RepbotError('INPUT_INVALID', `"${value}" is not a date or time.`, { hint: 'Use YYYY-MM-DD or a full ISO time.' });
+  }
+  return time.toISOString();
+}
+
+function buildQuery(q: AuditQuery): { sql: string; params: Record<string, unknown> } {
+  const where: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (q.from) {
+    where.push('at >= @from');
+    params.from = bound(q.from, false);
+  }
+  if (q.to) {
+    // A date means through the end of that day; a time is inclusive.
+    if (DATE_ONLY.test(q.to)) where.push('at < @to');
+    else where.push('at <= @to');
+    params.to = bound(q.to, true);
+  }
+  if (q.user) {
+    where.push('user = @user');
+    params.user = q.user;
+  }
+  if (q.kind) {
+    where.push('kind = @kind');
+    params.kind = q.kind;
+  }
+  if (q.verdict) {
+    const list = typeof q.verdict === 'string' ? [q.verdict] : [...q.verdict];
+    where.push(`verdict IN (${list.map((_, i) => `@v${i}`).join(', ')})`);
+    list.forEach((v, i) => {
+      params[`v${i}`] = v;
+    });
+  }
+  let sql = `SELECT * FROM audit_records${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY id`;
+  if (q.limit !== undefined) {
+    sql += ' LIMIT @limit';
+    params.limit = q.limit;
+  }
+  return { sql, params };
+}
+
+function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}

@@ -1,0 +1,26 @@
+import type { CompileEnv, RuleCheck } from '../check-types.js';
+import { analyzeSentence, claimSupported, isComparative, unsupportedNumbers } from '../grounding.js';
+import { compileMatcher } from '../matcher.js';
+import type { RuleOf } from '../rule-schema.js';
+
+/**
+ * Numbers and comparisons must be stated by an approved passage (the draft's sources, or what
+ * the grounding source finds). A flipped direction or negation is not support.
+ */
+export function compileGrounding(rule: RuleOf<'grounding'>, env: CompileEnv): RuleCheck {
+  const exempt = compileMatcher(undefined, rule.exemptPatterns, env.names);
+  if (rule.mode === 'numbers') {
+    return (sentence, ctx) =>
+      unsupportedNumbers(analyzeSentence(sentence.folded.text, exempt, env.nameTokens), ctx.support).map((n) => ({
+        start: n.start,
+        end: n.end,
+        match: n.text,
+      }));
+  }
+  return (sentence, ctx) => {
+    const text = sentence.folded.text;
+    if (!isComparative(text)) return [];
+    if (claimSupported(analyzeSentence(text, exempt, env.nameTokens), ctx.support)) return [];
+    return [{ start: 0, end: text.length, match: text }];
+  };
+}

@@ -1,0 +1,120 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AuditLog } from '../../src/audit/audit-log.js';
+import type { CheckResult } from '../../src/compliance/types.js';
+import { tempDir } from '../helpers/temp-knowledge.js';
+
+const result = (verdict: CheckResult['verdict'], text = ''): CheckResult => ({
+  verdict,
+  text,
+  findings: verdict === 'pass' ? [] : [{ ruleId: 'UNI-AE-001', category: 'adverse-event', severity: 'violation', action: 'route', message: 'possible adverse event', routeTo: 'pharmacovigilance', match: 'rash' }],
+  notes: verdict === 'pass' ? [] : ['Not posted: possible adverse event.'],
+  route: verdict === 'routed' ? 'pharmacovigilance' : null,
+  language: 'en',
+});
+
+let clockTime = new Date('2025-03-01T09:00:00.000Z');
+const clock = { now: () => clockTime };
+const logs: AuditLog[] = [];
+function open(file = path.join(tempDir('repbot-audit-'), 'audit.sqlite')) {
+  const log = AuditLog.open(file, { clock });
+  logs.push(log);
+  return { log, file };
+}
+afterEach(() => {
+  for (const log of logs.splice(0)) log.close();
+});
+
+describe('AuditLog', () => {
+  it('stores a draft, its sources, findings, verdict and final text, with PII redacted', () => {
+    const { log } = open();
+    const rec = log.append({
+      user: 'U123',
+      channel: 'C9',
+      source: 'slack',
+      kind: 'ask',
+      draft: 'My patient Mrs. Henderson has diabetes and got a rash on Lipitor; call her at 415-555-2671.',
+      sources: [{ chunkId: 'lipitor/label.md#12', approvalCode: 'MLR-2025-0142' }],
+      result: result('routed'),
+    });
+    expect(rec).toMatchObject({ id: 1, user: 'U123', kind: 'ask', verdict: 'routed', route: 'pharmacovigilance', finalText: '' });
+    const [stored] = log.query();
+    expect(stored?.draft).toBe('My patient [patient name removed] has diabetes and got a rash on Lipitor; call her at [phone number removed].');
+    expect(stored?.sources).toEqual([{ chunkId: 'lipitor/label.md#12', approvalCode: 'MLR-2025-0142' }]);
+    expect(stored?.findings[0]?.ruleId).toBe('UNI-AE-001');
+  });
+
+  it('runs SQLite in WAL mode with synchronous=FULL', () => {
+    const { log, file } = open();
+    log.append({ user: 'U1', kind: 'check', draft: 'x', result: result('pass', 'x') });
+    const db = new Database(file, { readonly: true });
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
+    const raw = new Database(file);
+    raw.pragma('synchronous = FULL');
+    expect(raw.pragma('synchronous', { simple: true })).toBe(2);
+    raw.close();
+  });
+
+  it('is append-only: UPDATE and DELETE are refused by the database itself', () => {
+    const { log, file } = open();
+    log.append({ user: 'U1', kind: 'check', draft: 'x', result: result('pass', 'x') });
+    const db = new Database(file);
+    expect(() => db.prepare("UPDATE audit_records SET verdict = 'pass'").run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM audit_records').run()).toThrow(/append-only/);
+    db.close();
+    expect(log.query()).toHaveLength(1);
+  });
+
+  it('chains records so a gap or an edit shows', () => {
+    const { log, file } = open();
+    for (let i = 0; i < 3; i++) log.append({ user: 'U1', kind: 'check', draft: `d${i}`, result: result('pass', `d${i}`) });
+    expect(log.verify()).toEqual({ ok: true, value: { records: 3 } });
+    const db = new Database(file);
+    db.exec('DROP TRIGGER audit_no_update');
+    db.prepare("UPDATE audit_records SET final_text = 'tampered' WHERE id = 2").run();
+    db.close();
+    expect(log.verify()).toEqual({ ok: false, error: 'record 2 was changed after it was written' });
+  });
+
+  it('is queried by date range, user and verdict', () => {
+    const { log } = open();
+    const days = ['2025-03-01T10:00:00Z', '2025-03-02T23:59:00Z', '2025-03-03T00:00:00Z'];
+    const verdicts = ['pass', 'blocked', 'routed'] as const;
+    days.forEach((day, i) => {
+      clockTime = new Date(day);
+      log.append({ user: i === 1 ? 'U2' : 'U1', kind: 'ask', draft: `q${i}`, result: result(verdicts[i] as CheckResult['verdict']) });
+    });
+    expect(log.query({ from: '2025-03-02', to: '2025-03-02' }).map((r) => r.draft)).toEqual(['q1']);
+    expect(log.query({ from: '2025-03-02' }).map((r) => r.draft)).toEqual(['q1', 'q2']);
+    expect(log.query({ user: 'U1' }).map((r) => r.draft)).toEqual(['q0', 'q2']);
+    expect(log.query({ verdict: ['blocked', 'routed'] }).map((r) => r.draft)).toEqual(['q1', 'q2']);
+    expect(() => log.query({ from: 'last tuesday' })).toThrow(/not a date/);
+  });
+
+  it('exports CSV (quoted, formula-safe) and JSONL', () => {
+    const { log } = open();
+    clockTime = new Date('2025-03-04T08:00:00Z');
+    log.append({ user: 'U1', kind: 'check', draft: '=HYPERLINK("x"), "quoted", two\nlines', sources: [{ chunkId: 'c#1', approvalCode: 'MLR-1' }], result: result('blocked') });
+    const csv = log.exportCsv();
+    const [header, row] = csv.split('\r\n');
+    expect(header).toBe('id,at,user,channel,source,kind,verdict,route,draft,final_text,findings,notes,approval_codes,chunk_ids,hash');
+    expect(row).toContain(`"'=HYPERLINK(""x""), ""quoted"", two\nlines"`);
+    expect(row).toContain('UNI-AE-001 adverse-event violation/route');
+    const jsonl = log.exportJsonl({ from: '2025-03-04', to: '2025-03-04' }).trim().split('\n');
+    expect(jsonl).toHaveLength(1);
+    expect(JSON.parse(jsonl[0] as string)).toMatchObject({ id: 1, verdict: 'blocked', sources: [{ approvalCode: 'MLR-1' }] });
+  });
+
+  it('reopens an existing log and keeps appending to the same chain', () => {
+    const { log, file } = open();
+    log.append({ user: 'U1', kind: 'check', draft: 'a', result: result('pass', 'a') });
+    log.close();
+    logs.pop();
+    const again = open(file).log;
+    again.append({ user: 'U1', kind: 'check', draft: 'b', result: result('pass', 'b') });
+    expect(again.query().map((r) => r.id)).toEqual([1, 2]);
+    expect(again.verify().ok).toBe(true);
+  });
+});
