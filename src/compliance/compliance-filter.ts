@@ -155,10 +155,11 @@ export function createComplianceFilter(options: ComplianceFilterOptions): Compli
     const all = [...new Set(mentioned.flat())];
     const product = named ?? (all.length === 1 ? (all[0] as ProductProfile) : null);
     const support = await supportFor(sentences, draft, product);
+    const quoted = quotedSentences(sentences, draft);
 
     let flags: Flag[] = [];
     for (const s of sentences) {
-      const approved = approvedClaims.length > 0 && isApprovedClaim(s);
+      const approved = quoted.has(s.index) || (approvedClaims.length > 0 && isApprovedClaim(s));
       const ctx: CheckContext = { product, mentioned: mentioned[s.index] ?? [], support: support[s.index] ?? [] };
       for (const compiled of rules) {
         const { rule } = compiled;
@@ -240,6 +241,32 @@ function withoutRedactedNumbers(flags: Flag[]): Flag[] {
       f.category !== 'ungrounded-claim' ||
       !redacted.some((r) => r.sentence === f.sentence && r.hit.start < f.hit.end && r.hit.end > f.hit.start),
   );
+}
+
+const MARKERS = /\s*\[\d{1,3}\](?:\s*\[\d{1,3}\])*/g;
+const LEAD = /^[\s•\-*>]+|^\d{1,2}[.)]\s+/u;
+const MIN_QUOTE_CHARS = 12;
+
+/**
+ * Sentences of the draft that are verbatim quotes of a passage it cites: MLR-approved language,
+ * exempt from the content rules as an approved claim is ("Safety and effectiveness in
+ * pediatric patients have not been established"). PII, adverse-event and fair-balance rules
+ * still apply. A quote is at least a short clause, compared after folding, with the citation
+ * markers and list bullets removed.
+ */
+function quotedSentences(sentences: readonly Sentence[], draft: Draft): Set<number> {
+  const out = new Set<number>();
+  if (!draft.sources || draft.sources.length === 0) return out;
+  const passages = draft.sources.map((p) => squash(foldPlain(p.text)));
+  for (const s of sentences) {
+    const text = squash(bare(s.folded.text.replace(MARKERS, ' ').replace(LEAD, '')));
+    if (text.length >= MIN_QUOTE_CHARS && passages.some((p) => p.includes(text))) out.add(s.index);
+  }
+  return out;
+}
+
+function squash(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 function bare(folded: string): string {

@@ -206,3 +206,30 @@ describe('company overrides', () => {
     expect(f.ruleIds).not.toContain('US-SUP-001');
   });
 });
+
+describe('answers quoting their sources', () => {
+  const label: GroundingPassage = {
+    id: 'viagra-8.4',
+    approvalCode: 'FDA-VIAGRA',
+    text: 'VIAGRA is not indicated for use in pediatric patients. Safety and effectiveness have not been established in pediatric patients. 儿童：万艾可未获批用于儿童患者，无推荐的儿童剂量。',
+  };
+
+  it('keeps citation markers: "[1]" is not a figure the source must state', async () => {
+    const r = await filter.check({ text: 'Safety and effectiveness have not been established in pediatric patients. [1]', sources: [label] });
+    expect(r.findings.filter((f) => f.category === 'ungrounded-claim')).toEqual([]);
+    expect(r.verdict).toBe('pass');
+  });
+
+  it('lets a verbatim quote of a cited approved passage stand, though the same words written freely are off-label', async () => {
+    const quote = '• 儿童：万艾可未获批用于儿童患者，无推荐的儿童剂量。 [1]';
+    expect((await filter.check({ text: quote, sources: [label] })).verdict).toBe('pass');
+    const free = await filter.check({ text: '儿童：万艾可可以用于儿童患者。', sources: [label] });
+    expect(free.findings.map((f) => f.category)).toContain('off-label');
+  });
+
+  it('does not redact the product card’s Medical Information address, but does redact other addresses', async () => {
+    const r = await filter.check({ text: 'For Viagra questions write to medinfo@example.com, or to jane.doe@gmail.com.' });
+    expect(r.text).toContain('medinfo@example.com');
+    expect(r.text).not.toContain('jane.doe@gmail.com');
+  });
+});

@@ -1,23 +1,33 @@
 import type { CompileEnv, RuleCheck, RuleHit } from '../check-types.js';
+import { foldPlain } from '../fold.js';
 import { compileMatcher, findAll, type Span } from '../matcher.js';
 import type { RuleOf } from '../rule-schema.js';
 import type { Sentence } from '../segment.js';
 
-/** Patient identifiers, replaced by a placeholder. */
+/**
+ * Patient identifiers, replaced by a placeholder. The Medical Information and pharmacovigilance
+ * contacts of the product cards are the company's own published addresses and numbers, not a
+ * patient's, so they are left as they are.
+ */
 export function compilePii(rule: RuleOf<'pii'>, env: CompileEnv): RuleCheck {
-  const valid = rule.validator === 'cn-resident-id' ? isResidentId : () => true;
+  const contacts = foldPlain(env.products.flatMap((p) => [p.medicalInformation ?? '', p.pharmacovigilance ?? '']).join('\n'));
+  const official = (s: Span) => s.text.trim().length >= 5 && contacts.includes(s.text.trim());
+  const checkValid = rule.validator === 'cn-resident-id' ? isResidentId : () => true;
+  const valid = (text: string) => checkValid(text);
   const hit = (s: Span): RuleHit => ({ start: s.start, end: s.end, match: s.text, replacement: rule.redactAs });
   if (rule.caseSensitive) {
     const re = new RegExp(rule.patterns.map((p) => `(?:${p})`).join('|'), 'gu');
     return (sentence) =>
       findAll(re, sentence.text)
         .filter((s) => valid(s.text))
-        .map((s) => hit(toFolded(sentence, s)));
+        .map((s) => toFolded(sentence, s))
+        .filter((s) => !official(s))
+        .map(hit);
   }
   const re = compileMatcher(rule.terms, rule.patterns, env.names);
   return (sentence) =>
     findAll(re, sentence.folded.text)
-      .filter((s) => valid(s.text))
+      .filter((s) => valid(s.text) && !official(s))
       .map(hit);
 }
 
