@@ -17,6 +17,7 @@ const ASCII_TERMINATORS = new Set(['.', '?', '!']);
 const TERMINAL_AT_LINE_END = /[.!?:;。！？；：|]$/;
 const CONTINUATION_START = /^[\]),.;:]/;
 const MAX_BRACKET_JOIN = 3000;
+const WRAPPED_LINE_CHARS = 70;
 const LIST_ITEM_START = /^(?:[-•*▪●◦·–]\s|\d{1,3}[.)]\s|\(\w{1,3}\)\s)/;
 // A line ending like this is cut mid-sentence: "refrigerated at 36°F to" / "46°F (2°C to 8°C)."
 const OPEN_LINE_END = /(?:[,(\-–]|\b(?:to|of|and|or|the|a|an|with|in|at|for|from|by|than|between|per|as|on|is|are|be|not))$/i;
@@ -69,6 +70,11 @@ function continuesLine(previous: string, next: string): boolean {
   const first = next.charCodeAt(0);
   if (first >= 0x61 && first <= 0x7a) return true;
   if (OPEN_LINE_END.test(previous)) return true;
+  // "… given as 150 mg every" / "2 weeks with …": a quantity and its unit continue the sentence.
+  if (/^\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|g|ml|mL|kg|%|weeks?|days?|hours?|months?|years?|times?)\b/.test(next)) return true;
+  // A long line ending in a lowercase word, wrapped before a product name in capitals ("… not on
+  // hemodialysis, start" / "ZORVEX at 10 mg …"): labels write the product name that way.
+  if (previous.length >= WRAPPED_LINE_CHARS && /[a-z]$/.test(previous) && /^[A-Z]{3,}\b(?:\s+[a-z]|$)/.test(next)) return true;
   const last = previous.charCodeAt(previous.length - 1);
   if (isCjkCode(first) && (last === 0xff0c || last === 0x3001 || last === 0x2c)) return true;
   return isCjkCode(first) && isCjkCode(last) && previous.length >= 20;

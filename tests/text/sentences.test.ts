@@ -103,4 +103,18 @@ describe('splitSentences', () => {
   it('returns nothing for blank text', () => {
     expect(splitSentences(' \n\t ')).toEqual([]);
   });
+
+  it('joins a line wrapped before a product name in capitals or before a quantity', () => {
+    const wrapped = [
+      'In patients with severe renal impairment (CLcr less than 30 mL/min) not on hemodialysis, start',
+      'ZORVEX at 10 mg once daily. After the loading dose, Calmira is given as 150 mg every',
+      '2 weeks with a prefilled pen.',
+      'DOSAGE FORMS AND STRENGTHS',
+    ].join('\n');
+    expect(splitSentences(wrapped)).toEqual([
+      'In patients with severe renal impairment (CLcr less than 30 mL/min) not on hemodialysis, start ZORVEX at 10 mg once daily.',
+      'After the loading dose, Calmira is given as 150 mg every 2 weeks with a prefilled pen.',
+      'DOSAGE FORMS AND STRENGTHS',
+    ]);
+  });
 });
