@@ -6,6 +6,8 @@ export interface CommandContext {
   parsed: ParsedCommand;
   stderr: NodeJS.WritableStream;
   interactive: boolean;
+  /** The process environment (commands such as `start` read their own settings from it). */
+  env: NodeJS.ProcessEnv;
 }
 
 /**

@@ -4,7 +4,10 @@ import { RepbotError, describeError, isRepbotError } from '../core/errors.js';
 import { createServices } from '../services/create-services.js';
 import { type ParsedCommand, parseCommandLine } from './args.js';
 import type { Command, CommandContext } from './command.js';
+import { askCommand } from './commands/ask-command.js';
+import { chatCommand } from './commands/chat-command.js';
 import { ingestCommand } from './commands/ingest-command.js';
+import { objectionCommand } from './commands/objection-command.js';
 import { searchCommand } from './commands/search-command.js';
 import { statusCommand } from './commands/status-command.js';
 
@@ -16,7 +19,7 @@ export interface CliIo {
   interactive: boolean;
 }
 
-const COMMANDS: Command<never>[] = [ingestCommand, searchCommand, statusCommand] as unknown as Command<never>[];
+const COMMANDS: Command<never>[] = [ingestCommand, searchCommand, askCommand, objectionCommand, chatCommand, statusCommand] as unknown as Command<never>[];
 
 /** Runs one command line; returns the exit code (0 ok, 1 failed, 2 usage error). */
 export async function main(argv: string[], io: CliIo = defaultIo()): Promise<number> {
@@ -44,7 +47,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
   try {
     const config = loadConfig(io.env, { knowledgeDir: parsed.global.knowledge, dataDir: parsed.global.data }, io.cwd);
     const services = await createServices(config, { log: (line) => io.stderr.write(`${line}\n`) });
-    const ctx: CommandContext = { services, parsed, stderr: io.stderr, interactive: io.interactive };
+    const ctx: CommandContext = { services, parsed, stderr: io.stderr, interactive: io.interactive, env: io.env };
     try {
       if (parsed.global.batch !== undefined) return await runBatch(command, ctx, parsed.global.batch, io);
       const text = command.takesText ? parsed.positionals.join(' ').trim() : undefined;

@@ -12,6 +12,13 @@ import type { EmbeddingModel } from '../retrieval/embeddings/embedding-model.js'
 import { DEFAULT_GLOSSARY_PATH, loadGlossary } from '../retrieval/glossary.js';
 import { IndexStore, type LoadedIndex } from '../retrieval/index-store.js';
 import { KnowledgeBase } from '../retrieval/knowledge-base.js';
+import type { ConversationStore } from '../answering/conversation/conversation-store.js';
+import type { AnswerGenerator } from '../answering/llm/answer-generator.js';
+import type { ReplyFilter } from '../answering/reply-filter.js';
+import type { RouteAudit } from '../answering/route-audit.js';
+import { type LlmConfig, loadLlmConfig } from '../answering/llm/llm-config.js';
+import { createAnswerServices, createLlmGenerators } from './answer-services.js';
+import { complianceFilterFor } from './compliance-wiring.js';
 import type { SearchResult, Services } from './services.js';
 import { buildStatus } from './status.js';
 
@@ -20,6 +27,16 @@ export interface ServiceOptions {
   embeddings?: EmbeddingModel;
   /** Where progress notes go (stderr for the CLI). */
   log?: (line: string) => void;
+  /** The compliance filter for a snapshot (default: the shipped rule packs and the knowledge folder's overrides). */
+  replyFilter?: (kb: KnowledgeBase) => ReplyFilter;
+  /** Thread memory for follow-ups (default: in memory, bounded). */
+  conversations?: ConversationStore;
+  /** Where routed questions are recorded (default: <data>/audit/routing.jsonl). */
+  routeAudit?: RouteAudit;
+  /** LLM mode for `ask` (default: from REPBOT_LLM; none = extractive, offline). */
+  answerGenerator?: AnswerGenerator;
+  /** LLM settings when no generator is given (default: read from the environment). */
+  llm?: LlmConfig;
 }
 
 export async function createServices(config: RepbotConfig, options: ServiceOptions = {}): Promise<Services> {
@@ -81,9 +98,25 @@ export async function createServices(config: RepbotConfig, options: ServiceOptio
     return knowledge();
   }
 
+  const llm = options.llm ?? loadLlmConfig(process.env);
+  const generators = options.answerGenerator ? { answer: options.answerGenerator } : await createLlmGenerators(llm);
+  const answers = createAnswerServices({
+    knowledge: ready,
+    filterFor: options.replyFilter ?? complianceFilterFor(config.knowledgeDir),
+    dataDir: config.dataDir,
+    clock,
+    conversations: options.conversations,
+    audit: options.routeAudit,
+    generator: generators.answer,
+    respondGenerator: 'respond' in generators ? generators.respond : undefined,
+    generatorTimeoutMs: llm.timeoutMs,
+  });
+
   return {
     config,
     ingest,
+    ask: answers.ask,
+    objection: answers.objection,
     async search(query, opts = {}) {
       const kb = await ready();
       const hits = await kb.search(query, { ...opts, k: opts.k ?? config.topK });

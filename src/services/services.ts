@@ -1,3 +1,6 @@
+import type { AskOptions } from '../answering/answer-service.js';
+import type { ObjectionOptions } from '../answering/objection/objection-service.js';
+import type { AnswerReply } from '../answering/reply.js';
 import type { RepbotConfig } from '../config/config.js';
 import type { IngestReport } from '../knowledge/ingest.js';
 import type { SearchOptions } from '../retrieval/knowledge-base.js';
@@ -25,5 +28,12 @@ export interface Services {
   ingest(options?: { rebuild?: boolean; onProgress?: (p: { done: number; total: number; file: string }) => void }): Promise<IngestReport>;
   search(query: string, options?: SearchOptions): Promise<SearchResult[]>;
   status(): Promise<StatusReport>;
+  /**
+   * A rep's question → a compliance-checked reply (answer with citations, or a route to
+   * Medical Information / pharmacovigilance / not found). `toReply` gives the `Reply` document.
+   */
+  ask(question: string, options?: AskOptions): Promise<AnswerReply>;
+  /** What an HCP said → a checked objection-handling script (`toObjectionReply` gives the document). */
+  objection(text: string, options?: ObjectionOptions): Promise<AnswerReply>;
   close(): Promise<void>;
 }

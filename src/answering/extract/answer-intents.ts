@@ -1,0 +1,63 @@
+/**
+ * What kind of fact a question wants, and how a sentence shows it has one: a dose question
+ * wants a number with a unit, a storage question a temperature. Used to prefer sentences that
+ * state the fact over sentences that only share the words.
+ */
+export interface AnswerIntent {
+  id: 'dose' | 'max-dose' | 'frequency' | 'percent' | 'storage' | 'age' | 'duration' | 'can-use' | 'mechanism';
+  asks: RegExp;
+  shows: RegExp;
+}
+
+export const ANSWER_INTENTS: readonly AnswerIntent[] = [
+  {
+    id: 'dose',
+    asks: /\b(?:dos(?:e|es|age|ing|ege)|how much|max(?:imum)?|starting|titrat\w*|mg)\b|剂量|用量|毫克|最大|起始|吃多少|用多少|打多少|减量|加量/,
+    shows: /\d\s*(?:mg|mcg|µg|g|ml|units?)\b|\d\s*(?:毫克|微克|毫升)/,
+  },
+  {
+    id: 'max-dose',
+    asks: /\b(?:max(?:imum)?|highest|upper limit|most)\b.{0,20}\bdos|最大|最高|最多|上限/,
+    shows: /\bmaximum\b|\bup to\b|\bnot (?:to )?exceed|\bdos(?:e|age) range\b|\d\s*(?:to|-|–)\s*\d+\s*mg|最大|不超过|不得超过|范围/,
+  },
+  {
+    id: 'frequency',
+    asks: /\bhow often\b|\bfrequen\w*|\btimes a day\b|\bper day\b|\bweekly\b|\bevery\b|\bonce\b|几次|多久一次|频率|间隔|每天|每周/,
+    shows: /\b(?:once|twice|every|daily|weekly|per day|a day|times|hours? period)\b|每日|每天|每周|每\d+周|一次/,
+  },
+  {
+    id: 'percent',
+    asks: /%|\bpercent\w*|\bhow (?:common|many|often)\b|\brates?\b|\bincidence\b|\bproportion\b|几率|发生率|比例|多少人|百分/,
+    shows: /\d\s*%|百分之/,
+  },
+  {
+    id: 'storage',
+    asks: /\bstor\w*|\btemperature\b|\bfridge\b|\brefrigerat\w*|\bfreez\w*|\broom temp\w*|保存|储存|贮藏|存放|温度|冷藏|冷冻/,
+    shows: /\d\s*°\s*[cf]|\b(?:refrigerat\w*|room temperature|freez\w*|store\w*)\b|冷藏|冷冻|室温|\d\s*℃/,
+  },
+  {
+    id: 'age',
+    asks: /\b(?:ages?|aged|years? old|from what age|how old)\b|几岁|多大|年龄/,
+    shows: /\d+\s*(?:years?|yrs?)\b|岁/,
+  },
+  {
+    id: 'duration',
+    asks: /\bhow long\b|\bduration\b|多久|多长时间|疗程/,
+    shows: /\d+\s*(?:days?|weeks?|months?|hours?)\b|\d+\s*(?:天|周|个月|小时)/,
+  },
+  {
+    id: 'mechanism',
+    asks: /\bmoa\b|\bmechanism\b|\bhow does (?:it|\w+) work\b|作用机制|机制|原理|怎么起作用/,
+    shows: /\b(?:binds?|binding|inhibit\w*|block\w*|antagoni\w*|agonist|selective|competitive)\b|抑制|结合|拮抗|阻断/,
+  },
+  {
+    // "can pregnant women use it?", "孕妇能用吗": answered by what the label recommends.
+    id: 'can-use',
+    asks: /\b(?:can|could|ok(?:ay)?|safe|allowed|is it fine)\b|能用|能吃|可以用|可以吃|能打|可以打|能不能|可不可以|可以.{0,6}吗|能.{0,6}吗|安全吗/,
+    shows: /\bcontraindicated\b|\bshould (?:not )?be\b|\bnot recommended\b|\bavoid\w*|\bonly if\b|\bcaution\b|\bmay be (?:used|taken|given|administered)\b|\bcan be (?:used|taken|given|administered)\b|\bis not indicated\b|\bdo not\b|禁用|慎用|避免|不推荐|可以|应/,
+  },
+];
+
+export function askedIntents(foldedQuestion: string): AnswerIntent[] {
+  return ANSWER_INTENTS.filter((i) => i.asks.test(foldedQuestion));
+}

@@ -1,0 +1,94 @@
+import type { Chunk } from '../../knowledge/types.js';
+import { splitSentences } from '../../text/sentences.js';
+
+export type CandidateKind = 'sentence' | 'table-row';
+
+/** An approved sentence that might answer the question, verbatim (list and FAQ markers removed). */
+export interface Candidate {
+  text: string;
+  kind: CandidateKind;
+  chunk: Chunk;
+  /** Index of the search hit the chunk came from (0 = best). */
+  hit: number;
+  /** Index of the sentence within its chunk. */
+  position: number;
+  /** The sentence ends in a colon and table rows follow it ("… adverse reactions were as follows:"). */
+  introducesRows?: boolean;
+  /** A table row: the caption of its table ("Table 1. Adverse Reactions Reported by ≥5% …"), when the passage has one. */
+  caption?: string;
+}
+
+// Cells of a table row, one per line: "17% |", "(N=705) |", "≥ 2.0 |".
+const CELL_ONLY = /^[\s\d.,%()<>≥≤=Nn×x+\-–/]*\|\s*$/;
+const ENDS_WITH_CELL = /\|\s*$/;
+const QUESTION_MARK = /^(?:Q|问|问题)\s*[:：]/;
+const ANSWER_MARK = /^(?:A|答|回答)\s*[:：]\s*/;
+const LIST_MARK = /^(?:[-•*▪●◦·–]\s+|\d{1,2}[.)]\s+(?=[A-Z\u4e00-\u9fff]))/;
+const MARKDOWN = /\*\*|__|^#{1,6}\s+/g;
+const DISCLAIMER = /^(?:FICTIONAL SAMPLE|虚构示例)\b|^(?:FICTIONAL SAMPLE|虚构示例)/i;
+
+/**
+ * The sentences of a chunk, each verbatim from the approved text: table cells joined back into
+ * rows ("Upper respiratory infection | 17% | 13% |"), FAQ questions left out (they ask, not
+ * answer), "A:" and list markers and markdown emphasis removed.
+ */
+export function chunkSentences(chunk: Chunk, hit: number): Candidate[] {
+  const out: Candidate[] = [];
+  let position = 0;
+  let caption: string | undefined;
+  for (const raw of splitSentences(joinTableRows(chunk.text))) {
+    const isRow = raw.includes('|');
+    if (/^Table\s+\d+/i.test(raw) || /^表\s*\d+/.test(raw)) caption = raw;
+    if (QUESTION_MARK.test(raw)) continue;
+    const text = cleanSentence(raw);
+    // A header row ("Adverse Reaction | Calmira % | Placebo %") labels figures but states none; a disclaimer banner answers nothing.
+    const skip = (isRow && isHeaderRow(text)) || DISCLAIMER.test(text);
+    if (text !== '' && !skip) out.push({ text, kind: isRow ? 'table-row' : 'sentence', chunk, hit, position, ...(isRow && caption ? { caption } : {}) });
+    position++;
+  }
+  for (let i = 0; i + 1 < out.length; i++) {
+    const c = out[i] as Candidate;
+    if (/[:：]$/.test(c.text) && out[i + 1]?.kind === 'table-row') c.introducesRows = true;
+  }
+  return out;
+}
+
+/** A sentence without the "A:" of a FAQ answer, list markers and markdown emphasis (the words stay verbatim). */
+export function cleanSentence(raw: string): string {
+  return raw.replace(ANSWER_MARK, '').replace(LIST_MARK, '').replace(MARKDOWN, '').trim();
+}
+
+/** "Adverse Reaction | Calmira % | Placebo %", "不良反应 | 佐维斯10毫克 % | 安慰剂 %": column labels, no values. */
+function isHeaderRow(row: string): boolean {
+  return !/\d/.test(row) || /[^\d\s.]\s*%\s*(?:\||$)/.test(row);
+}
+
+/** True for "Q: …" lines of a FAQ: they ask, not answer. */
+export function isQuestionLine(raw: string): boolean {
+  return QUESTION_MARK.test(raw);
+}
+
+/**
+ * "Headache |\n16% |\n21% |" → "Headache | 16% | 21% |": a row label and the numeric cells after
+ * it; and a label cell with the one value cell after it ("15 kg to <30 kg | 20 mg every other week |").
+ */
+export function joinTableRows(text: string): string {
+  const lines = text.split(/\r?\n/);
+  const out: string[] = [];
+  for (const line of lines) {
+    const previous = out[out.length - 1];
+    const isCell = ENDS_WITH_CELL.test(line);
+    const previousIsCell = previous !== undefined && ENDS_WITH_CELL.test(previous);
+    const valueAfterLabel = previousIsCell && isCell && cellCount(previous) === 1 && /^\s*\d/.test(line) && !CELL_ONLY.test(previous);
+    if (previousIsCell && ((CELL_ONLY.test(line) && isCell) || valueAfterLabel)) {
+      out[out.length - 1] = `${previous.trimEnd()} ${line.trim()}`;
+    } else {
+      out.push(line);
+    }
+  }
+  return out.join('\n');
+}
+
+function cellCount(row: string): number {
+  return (row.match(/\|/g) ?? []).length;
+}

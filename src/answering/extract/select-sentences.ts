@@ -1,0 +1,121 @@
+import type { Candidate } from './chunk-sentences.js';
+import { type ScoredCandidate, sentenceTokens } from './sentence-score.js';
+
+export interface SelectionTuning {
+  /** The best sentence must state at least this share of the question's concepts, or nothing answers it. */
+  floor: number;
+  /** Further sentences must score at least this share of the best one. */
+  keepRatio: number;
+  maxSentences: number;
+  maxChars: number;
+  /** A sentence that adds no concept joins when it is this close to the best and as much on topic. */
+  listRatio: number;
+  /** The best sentence's neighbour in its passage joins when it shares the best sentence's rarest concept and scores this share of it. */
+  neighbourRatio: number;
+}
+
+/** Rows of a table quoted after the sentence that introduces it. */
+const MAX_LIST_ROWS = 4;
+
+export const DEFAULT_SELECTION: SelectionTuning = { floor: 0.35, keepRatio: 0.75, maxSentences: 3, maxChars: 700, listRatio: 0.8, neighbourRatio: 0.6 };
+
+/**
+ * The one to three sentences that answer the question: the best one, then others that come
+ * close and add a concept it lacks (or continue it in the same passage). Empty when the best
+ * does not reach the floor: the material does not answer the question.
+ */
+export function selectSentences(scored: readonly ScoredCandidate[], all: readonly Candidate[], tuning: SelectionTuning = DEFAULT_SELECTION): ScoredCandidate[] {
+  const ranked = uniqueByText([...scored].sort((a, b) => b.score - a.score));
+  const best = ranked[0];
+  if (!best || best.coverage < tuning.floor) return [];
+  const chosen: ScoredCandidate[] = [best];
+  let chars = best.candidate.text.length;
+  const covered = new Set(best.matched);
+  for (const next of ranked.slice(1)) {
+    if (chosen.length >= tuning.maxSentences || next.score < tuning.keepRatio * best.score) break;
+    if (next.coverage < Math.max(0.7 * best.coverage, 0.8 * tuning.floor) || chars + next.candidate.text.length > tuning.maxChars) continue;
+    if (chosen.some((c) => similar(c.candidate.text, next.candidate.text))) continue;
+    const addsConcept = [...next.matched].some((id) => !covered.has(id));
+    const sameChunk = chosen.some((c) => c.candidate.chunk.id === next.candidate.chunk.id);
+    const adjacent = chosen.some((c) => c.candidate.chunk.id === next.candidate.chunk.id && Math.abs(c.candidate.position - next.candidate.position) === 1);
+    const close = next.score >= tuning.listRatio * best.score;
+    // Lists (contraindications, interactions) are answered by several passages equally on topic;
+    // a second sentence of the same passage joins only to continue the first.
+    const joins = addsConcept || (sameChunk ? adjacent && close : close && next.coverage >= 0.7 * best.coverage);
+    if (!joins) continue;
+    chosen.push(next);
+    chars += next.candidate.text.length;
+    for (const id of next.matched) covered.add(id);
+  }
+  // A fact is often stated over two sentences: the best one's neighbour joins when it speaks of the same thing.
+  if (chosen.length < tuning.maxSentences) {
+    const neighbour = bestNeighbour(best, scored, tuning);
+    if (neighbour && !chosen.some((c) => c.candidate === neighbour.candidate) && chars + neighbour.candidate.text.length <= tuning.maxChars) chosen.push(neighbour);
+  }
+  // A sentence that ends in a colon announces what follows: the next sentence, or the rows of its table.
+  for (const c of [...chosen]) {
+    if (!/[:：]$/.test(c.candidate.text)) continue;
+    const following = all.filter((o) => o.chunk.id === c.candidate.chunk.id && o.position > c.candidate.position).sort((a, b) => a.position - b.position);
+    const rows = following[0]?.kind === 'table-row' ? following.slice(0, MAX_LIST_ROWS).filter((o, i, list) => o.kind === 'table-row' && (i === 0 || list[i - 1]?.kind === 'table-row')) : following.slice(0, 1);
+    for (const row of rows) {
+      if (!chosen.some((x) => x.candidate === row)) chosen.push({ candidate: row, coverage: c.coverage, score: c.score, matched: new Set() });
+    }
+  }
+  return readingOrder(chosen);
+}
+
+function bestNeighbour(best: ScoredCandidate, scored: readonly ScoredCandidate[], tuning: SelectionTuning): ScoredCandidate | null {
+  const { chunk, position } = best.candidate;
+  const around = scored.filter((s) => s.candidate.chunk.id === chunk.id && Math.abs(s.candidate.position - position) === 1);
+  const shared = around.filter((s) => [...s.matched].some((id) => best.matched.has(id)) && s.score >= tuning.neighbourRatio * best.score);
+  return shared.sort((a, b) => b.score - a.score)[0] ?? null;
+}
+
+/** Sentences of one passage in their order; passages in the order of their best sentence. */
+function readingOrder(chosen: ScoredCandidate[]): ScoredCandidate[] {
+  const rank = new Map<string, number>();
+  chosen.forEach((c, i) => {
+    if (!rank.has(c.candidate.chunk.id)) rank.set(c.candidate.chunk.id, i);
+  });
+  return [...chosen].sort(
+    (a, b) => (rank.get(a.candidate.chunk.id) ?? 0) - (rank.get(b.candidate.chunk.id) ?? 0) || a.candidate.position - b.candidate.position,
+  );
+}
+
+function uniqueByText(list: ScoredCandidate[]): ScoredCandidate[] {
+  const seen = new Set<string>();
+  return list.filter((s) => {
+    const key = textKey(s.candidate.text);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+const CJK = /[\u3400-\u9fff]/;
+
+/** The numbers of a sentence, in order, with dose units made comparable across languages ("40毫克" = "40 mg"). */
+function figures(text: string): string {
+  return (text.replace(/毫克/g, 'mg').match(/\d+(?:\.\d+)?\s*(?:mg|%|°)?/g) ?? []).map((f) => f.replace(/\s+/g, '')).sort().join(' ');
+}
+
+function textKey(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/**
+ * The same statement twice: a FAQ answer repeating the label (nearly the same words, nearly the
+ * same length), or its translation (the other script, the same figures).
+ */
+function similar(a: string, b: string): boolean {
+  if (CJK.test(a) !== CJK.test(b)) {
+    const [p, q] = [figures(a), figures(b)];
+    return p !== '' && p === q;
+  }
+  const [x, y] = [sentenceTokens(a), sentenceTokens(b)];
+  const [small, large] = x.size <= y.size ? [x, y] : [y, x];
+  if (small.size === 0) return true;
+  let shared = 0;
+  for (const w of small) if (large.has(w)) shared++;
+  return shared / small.size >= 0.9 && small.size / large.size >= 0.7;
+}

@@ -1,0 +1,182 @@
+import { detectLanguage } from '../../text/language.js';
+import { cjkCharacters, foldText, tokenize } from '../../text/tokenize.js';
+import type { Candidate } from './chunk-sentences.js';
+import type { Concept, QuestionProfile } from './question-profile.js';
+import { sectionPrior } from './section-prior.js';
+
+export interface ScoredCandidate {
+  candidate: Candidate;
+  /** Weighted share of the question's concepts the sentence states (0..1). */
+  coverage: number;
+  /** Coverage plus what the question's kind of fact, the section, the search rank and the form add. */
+  score: number;
+  /** Concepts the sentence states. */
+  matched: ReadonlySet<string>;
+}
+
+export interface ScoreContext {
+  profile: QuestionProfile;
+  /** Rarity of each concept among the candidate sentences (0..1): rarer concepts tell answers apart. */
+  rarity: ReadonlyMap<string, number>;
+  /** Concepts at least one candidate sentence states. */
+  present: ReadonlySet<string>;
+  /** Number of search hits the candidates came from. */
+  hits: number;
+}
+
+const LATIN = /[a-z]/i;
+const CJK = /[\u3400-\u9fff]/;
+/** Words a sentence does not repeat because its heading says them ("None." under "4 CONTRAINDICATIONS"). */
+const HEADING_CREDIT = 0.85;
+/** Words the glossary does not know and no candidate contains ("usual", "any") matter less; "nelfinavir", found in the label, does not. */
+const UNKNOWN_WORD_WEIGHT = 0.5;
+/** "patients", "take": the glossary knows them, but they say nothing about the topic. */
+const WEAK_WORD_WEIGHT = 0.25;
+const ALL_SCRIPTS = { latin: true, cjk: true };
+/** The label's own word for a concept answers as well as the rep's: a synonym's credit is lifted toward the typed word's. */
+const SYNONYM_LIFT = 0.2;
+/** Nonclinical findings ("8 to 16 times (rat) the human AUC") answer no clinical question. */
+const ANIMAL_STUDY = /\b(?:mice|mouse|rats?|rabbits?|dogs?|monkeys?|hamsters?|animals?|in vitro)\b|times the (?:maximum )?(?:recommended )?human|human (?:plasma )?(?:auc|exposure|area-under)|小鼠|大鼠|家兔|犬|猴|动物/i;
+const PEDIATRIC = /\b(?:pediatric|paediatric|children|child|adolescents?|infants?|neonates?|boys|girls|juvenile)\b|儿童|青少年|婴儿|小儿/i;
+
+/** The words of a sentence as the index sees them: stems, CJK bigrams and characters. */
+export function sentenceTokens(text: string): Set<string> {
+  return new Set([...tokenize(text), ...cjkCharacters(text)]);
+}
+
+/**
+ * How much of a concept a token set states: its best fully present alternative against the
+ * best alternative (0..1); null when the concept has no terms in these scripts.
+ */
+export function conceptCredit(concept: Concept, tokens: ReadonlySet<string>, scripts: { latin: boolean; cjk: boolean }): number | null {
+  let credit = 0;
+  let applicable = false;
+  for (const alt of concept.alternatives) {
+    if (alt.cjk ? !scripts.cjk : !scripts.latin) continue;
+    applicable = true;
+    if (!alt.tokens.every((t) => tokens.has(t))) continue;
+    // A short one-word synonym ("reactions" for "side effects") is looser than a phrase, a specific term or the rep's own word.
+    const lift = alt.original || alt.tokens.length > 1 || (alt.tokens[0]?.length ?? 0) >= 7 ? SYNONYM_LIFT : 0;
+    credit = Math.max(credit, Math.min(1, alt.weight / (alt.cjk ? concept.cjkMax : concept.latinMax) + lift));
+  }
+  return applicable ? credit : null;
+}
+
+/** Rarity of each concept among candidate sentences, from 0 (in every one) to 1 (in one, or none), and which appear at all. */
+export function conceptRarity(concepts: readonly Concept[], tokenSets: ReadonlyArray<ReadonlySet<string>>): { rarity: Map<string, number>; present: Set<string> } {
+  const n = Math.max(1, tokenSets.length);
+  const rarity = new Map<string, number>();
+  const present = new Set<string>();
+  for (const c of concepts) {
+    const df = tokenSets.filter((t) => (conceptCredit(c, t, ALL_SCRIPTS) ?? 0) > 0).length;
+    rarity.set(c.id, df === 0 ? 1 : Math.log(1 + n / df) / Math.log(1 + n));
+    if (df > 0) present.add(c.id);
+  }
+  return { rarity, present };
+}
+
+export function scoreCandidate(candidate: Candidate, tokens: ReadonlySet<string>, ctx: ScoreContext): ScoredCandidate {
+  const { profile } = ctx;
+  const text = candidate.text;
+  const scripts = { latin: LATIN.test(text), cjk: CJK.test(text) };
+  const heading = contextTokens(candidate);
+  let total = 0;
+  let got = 0;
+  let askedTotal = 0;
+  let applicable = 0;
+  const matched = new Set<string>();
+  for (const concept of profile.concepts) {
+    const importance = concept.importance * (concept.weak ? WEAK_WORD_WEIGHT : concept.known || ctx.present.has(concept.id) ? 1 : UNKNOWN_WORD_WEIGHT);
+    const weight = importance * (0.5 + 0.5 * (ctx.rarity.get(concept.id) ?? 0));
+    askedTotal += importance;
+    const own = conceptCredit(concept, tokens, scripts);
+    if (own === null) continue;
+    applicable += importance;
+    const credit = Math.max(own, HEADING_CREDIT * (conceptCredit(concept, heading, ALL_SCRIPTS) ?? 0));
+    total += weight;
+    got += weight * credit;
+    if (credit > 0) matched.add(concept.id);
+  }
+  // A sentence in the other script can only state the concepts the glossary translates.
+  const applicableShare = askedTotal === 0 ? 0 : Math.min(1, applicable / askedTotal);
+  const coverage = total === 0 ? 0 : (got / total) * (0.6 + 0.4 * applicableShare);
+
+  let score = coverage;
+  const folded = foldText(text);
+  for (const intent of profile.intents) {
+    if (intent.shows.test(folded)) score += 0.12;
+    else if (intent.id === 'dose' || intent.id === 'percent' || intent.id === 'storage' || intent.id === 'mechanism') score -= 0.08;
+  }
+  const share = sectionShare(candidate, profile.concepts);
+  score += 0.1 * share + sectionPrior(candidate.chunk.section);
+  // A section's first sentence usually states its topic ("Adalimumab binds specifically to TNF-alpha").
+  if (candidate.position === 0 && share > 0) score += 0.05;
+  // An approved FAQ whose question is the rep's question: its answer was written for it.
+  if (candidate.chunk.docType === 'faq' && share >= 0.99) score += 0.08;
+  score += populationFit(candidate, profile.folded);
+  score += 0.08 * (1 - candidate.hit / Math.max(1, ctx.hits));
+  // A Chinese question may be answered from an English label (quoted as is); an English question is not answered in Chinese.
+  const language = detectLanguage(text);
+  if (language === profile.language) score += 0.05;
+  else if (profile.language === 'en') score -= 0.3;
+  score -= formPenalty(candidate);
+  return { candidate, coverage, score, matched };
+}
+
+/** A pediatric passage answers an adult question badly, and the reverse. */
+function populationFit(candidate: Candidate, foldedQuestion: string): number {
+  const asksChildren = PEDIATRIC.test(foldedQuestion) || /\bkids?\b|小孩|孩子/.test(foldedQuestion);
+  const aboutChildren = PEDIATRIC.test(candidate.text) || PEDIATRIC.test(candidate.chunk.section ?? '');
+  if (aboutChildren && !asksChildren) return -0.12;
+  if (asksChildren && aboutChildren) return 0.05;
+  return 0;
+}
+
+/** The heading, and a table row's caption: words a sentence leaves to its context. */
+function contextTokens(candidate: Candidate): Set<string> {
+  const heading = headingTokens(candidate);
+  return candidate.caption ? new Set([...heading, ...sentenceTokens(candidate.caption)]) : heading;
+}
+
+const headingCache = new Map<string, Set<string>>();
+
+/** Tokens of the passage's section heading ("6 ADVERSE REACTIONS › 6.1 Clinical Trials Experience"). */
+function headingTokens(candidate: Candidate): Set<string> {
+  const section = candidate.chunk.section ?? '';
+  let tokens = headingCache.get(section);
+  if (!tokens) {
+    tokens = sentenceTokens(section);
+    if (headingCache.size > 5_000) headingCache.clear();
+    headingCache.set(section, tokens);
+  }
+  return tokens;
+}
+
+/** Share of the question's main concepts named by the chunk's section heading or title. */
+function sectionShare(candidate: Candidate, concepts: readonly Concept[]): number {
+  const main = concepts.filter((c) => c.importance >= 0.5);
+  if (main.length === 0) return 0;
+  const tokens = new Set([...headingTokens(candidate), ...sentenceTokens(candidate.chunk.title)]);
+  return main.filter((c) => (conceptCredit(c, tokens, ALL_SCRIPTS) ?? 0) > 0).length / main.length;
+}
+
+/** Fragments, headings, run-ons and patient-leaflet wording make poor answers for a rep. */
+function formPenalty(candidate: Candidate): number {
+  const text = candidate.text;
+  const cjk = CJK.test(text);
+  const words = text.split(/\s+/).filter(Boolean).length;
+  const wholePassage = text.length >= candidate.chunk.text.trim().length - 2;
+  let penalty = 0;
+  if (candidate.kind === 'table-row') penalty += 0.04;
+  // "DO NOT FREEZE." is a complete statement; "Infections" or "2.1 Dosage" is a heading.
+  else if (!wholePassage && ((!cjk && words < 5) || text.length < 12)) penalty += /^[A-Z].*[.!]$/.test(text) ? 0.1 : 0.3;
+  if (/^[a-z(,;]/.test(text)) penalty += 0.15;
+  // A colon that introduces a table or list is an answer with its rows (they are quoted with it).
+  if (/[:：]$/.test(text) && !candidate.introducesRows) penalty += 0.1;
+  if (!cjk && candidate.kind === 'sentence' && !/[.!?)\]"”]$/.test(text)) penalty += 0.06;
+  if (text.length > 500) penalty += 0.1;
+  if (/\?$|？$/.test(text)) penalty += 0.25;
+  if (/\b(?:you|your)\b/i.test(text)) penalty += 0.08;
+  if (ANIMAL_STUDY.test(text)) penalty += 0.3;
+  return penalty;
+}
