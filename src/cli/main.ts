@@ -9,6 +9,7 @@ import { chatCommand } from './commands/chat-command.js';
 import { ingestCommand } from './commands/ingest-command.js';
 import { objectionCommand } from './commands/objection-command.js';
 import { searchCommand } from './commands/search-command.js';
+import { startCommand } from './commands/start-command.js';
 import { statusCommand } from './commands/status-command.js';
 
 export interface CliIo {
@@ -19,7 +20,7 @@ export interface CliIo {
   interactive: boolean;
 }
 
-const COMMANDS: Command<never>[] = [ingestCommand, searchCommand, askCommand, objectionCommand, chatCommand, statusCommand] as unknown as Command<never>[];
+const COMMANDS: Command<never>[] = [ingestCommand, searchCommand, askCommand, objectionCommand, chatCommand, statusCommand, startCommand] as unknown as Command<never>[];
 
 /** Runs one command line; returns the exit code (0 ok, 1 failed, 2 usage error). */
 export async function main(argv: string[], io: CliIo = defaultIo()): Promise<number> {

@@ -1,0 +1,106 @@
+// Slack load test: N mentions sent at once (or spread over a time) to the real Bolt app in HTTP
+// mode (signed requests), answered by the real services over the sample knowledge, with a local
+// fake Slack Web API. Checks every mention is answered exactly once; reports ack and answer latency.
+// Run: npx tsx bench/slack-load.ts [--mentions 200] [--spread-ms 0] [--write]   (--write updates docs/BENCHMARKS.md)
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { loadConfig } from '../src/config/config.js';
+import { createServices } from '../src/services/create-services.js';
+import { EVENTS_PATH } from '../src/slack/create-app.js';
+import { createSlackLogger } from '../src/slack/slack-logger.js';
+import { startSlackBot } from '../src/slack/start.js';
+import { BOT_ID, BOT_USER, SIGNING_SECRET } from '../tests/slack/helpers/signed-requests.js';
+import { tempDir } from '../tests/helpers/temp-knowledge.js';
+import { fmt, peakRssMb, percentile } from './lib.js';
+import type { DriverInput, DriverMessage } from './slack-load-driver.js';
+import { machine, writeSection } from './report.js';
+
+const args = process.argv.slice(2);
+const MENTIONS = Number(args[args.indexOf('--mentions') + 1] ?? 0) || 200;
+const WRITE = args.includes('--write');
+/** 0: all at once (a burst); otherwise the mentions are spread evenly over this many ms. */
+const SPREAD_MS = Number(args[args.indexOf('--spread-ms') + 1] ?? 0) || 0;
+
+const QUESTIONS = [
+  'max dose of zorvex for kids?',
+  'Calmira storage temperature',
+  'can zorvex be taken with clarithromycin',
+  '卡米拉的保存温度是多少？',
+  'what are the contraindications of Zorvex?',
+  'how do I inject calmira with the pen?',
+  'can zorvex be used for weight loss?',
+  'My patient on zorvex had severe muscle pain yesterday',
+  'most common side effects of calmira',
+  '佐维斯儿童最大剂量是多少？',
+];
+
+const root = path.resolve(import.meta.dirname, '..');
+// The driver is TypeScript too: the worker registers tsx, then imports it.
+const driverUrl = new URL('./slack-load-driver.ts', import.meta.url).href;
+const driver = new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(driverUrl)}); });`, {
+  eval: true,
+  workerData: { mentions: MENTIONS, questions: QUESTIONS, spreadMs: SPREAD_MS } satisfies DriverInput,
+});
+const next = () => new Promise<DriverMessage>((resolve, reject) => {
+  driver.once('message', resolve);
+  driver.once('error', reject);
+});
+const ready = await next();
+if (ready.type !== 'ready') throw new Error('the load driver did not start');
+
+const config = loadConfig({ REPBOT_DATA_DIR: tempDir('repbot-slack-bench-') }, { knowledgeDir: path.join(root, 'knowledge') }, root);
+const services = await createServices(config);
+const logs: string[] = [];
+const running = await startSlackBot(
+  services,
+  {
+    SLACK_MODE: 'http',
+    SLACK_BOT_TOKEN: 'xoxb-1111-2222-benchmark',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    PORT: '0',
+    SLACK_API_URL: ready.apiUrl,
+    SLACK_RATE_LIMIT_PER_MINUTE: '0',
+    SLACK_LOG_LEVEL: 'warn',
+    ...(process.env.SLACK_MAX_CONCURRENT_ANSWERS ? { SLACK_MAX_CONCURRENT_ANSWERS: process.env.SLACK_MAX_CONCURRENT_ANSWERS } : {}),
+  },
+  { botId: BOT_ID, botUserId: BOT_USER, retryConfig: { retries: 0 }, host: '127.0.0.1', stopOnSignals: false, watchKnowledge: false, logger: createSlackLogger({ sink: (l) => logs.push(l) }) },
+);
+const done = next();
+driver.postMessage({ type: 'go', url: `http://127.0.0.1:${running.port}${EVENTS_PATH}` });
+const result = await done;
+if (result.type !== 'done') throw new Error('the load driver did not finish');
+
+const problems = result.methods.flatMap((m, i) => (m === 'chat.postMessage,chat.update' ? [] : [`mention ${i}: ${m || 'no calls'}`]));
+const answerMs = result.answerMs.filter((ms): ms is number => ms !== null);
+const ackMs = result.ackMs;
+const failedAcks = result.statuses.filter((s) => s !== 200);
+const errors = logs.filter((l) => l.includes(' ERROR '));
+const wall = result.wallMs;
+
+const lines = [
+  '## Slack bot under load',
+  '',
+  `${MENTIONS} \`app_mention\` events ${SPREAD_MS > 0 ? `sent over ${SPREAD_MS} ms` : 'sent at once'} (signed, HTTP mode, real Bolt 5.1), answered by the offline services`,
+  'over the sample knowledge (mixed English/Chinese questions, including adverse-event and off-label ones).',
+  'The load generator and the fake Slack Web API run in a worker thread, so they do not share the bot\'s event loop.',
+  `At most ${running.bot.deps.answers.concurrency} answers are computed at once (\`SLACK_MAX_CONCURRENT_ANSWERS\`); the others wait with their placeholder shown.`,
+  'Run: `npx tsx bench/slack-load.ts --write`.',
+  '',
+  '| measure | p50 | p95 | max |',
+  '|---|---|---|---|',
+  `| ack (request → HTTP 200) | ${fmt(percentile(ackMs, 50))} ms | ${fmt(percentile(ackMs, 95))} ms | ${fmt(Math.max(...ackMs))} ms |`,
+  `| answer (request → chat.update) | ${fmt(percentile(answerMs, 50))} ms | ${fmt(percentile(answerMs, 95))} ms | ${fmt(Math.max(...answerMs))} ms |`,
+  '',
+  `Answered exactly once: ${MENTIONS - problems.length}/${MENTIONS}; non-200 acks: ${failedAcks.length}; errors logged: ${errors.length}.`,
+  `All ${MENTIONS} answered in ${fmt(wall / 1000, 2)} s (${fmt((MENTIONS * 1000) / wall)} answers/s); peak RSS ${fmt(peakRssMb(), 0)} MB.`,
+  `Machine: ${machine()}.`,
+];
+console.log(lines.join('\n'));
+if (problems.length > 0) console.log(`\nNot answered exactly once:\n${problems.slice(0, 20).join('\n')}`);
+if (errors.length > 0) console.log(`\nErrors:\n${errors.slice(0, 5).join('\n')}`);
+if (WRITE) writeSection(SPREAD_MS > 0 ? 'slack-load-spread' : 'slack-load', lines.join('\n'));
+
+await running.stop();
+await services.close();
+await driver.terminate();
+process.exitCode = problems.length > 0 || failedAcks.length > 0 ? 1 : 0;

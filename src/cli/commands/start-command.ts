@@ -1,0 +1,20 @@
+import { startSlackBot } from '../../slack/start.js';
+import type { Command } from '../command.js';
+
+export interface StartSummary {
+  mode: 'socket' | 'http';
+}
+
+/** `repbot start`: runs the Slack bot until SIGINT/SIGTERM; the Slack settings come from the environment (.env). */
+export const startCommand: Command<StartSummary> = {
+  name: 'start',
+  summary: 'run the Slack bot (Socket Mode by default; SLACK_MODE=http for production)',
+  usage: 'repbot start',
+  takesText: false,
+  async run(ctx) {
+    const bot = await startSlackBot(ctx.services, ctx.env);
+    await bot.closed;
+    return { mode: bot.mode };
+  },
+  format: (s) => `repbot stopped (${s.mode === 'socket' ? 'Socket Mode' : 'HTTP mode'}).`,
+};

@@ -1,0 +1,82 @@
+import type { StatusReport } from '../../services/status.js';
+import type { FeedbackRecord } from '../feedback-store.js';
+import { escapeMrkdwn, fitPlainText } from './mrkdwn.js';
+import type { Block, HomeView } from './slack-message.js';
+import { BLOCK_KIT_LIMITS } from './slack-limits.js';
+import { statusBlocks } from './status-blocks.js';
+
+export const HOME_REINDEX_ACTION = 'repbot_home_reindex';
+
+export interface HomeViewInput {
+  status: StatusReport;
+  /** Members of the medical-affairs group (or listed admins) see admin actions and content gaps. */
+  admin: boolean;
+  /** Recent 👎 answers, newest first (admins only). */
+  contentGaps?: readonly FeedbackRecord[];
+}
+
+/** The App Home tab: knowledge status for everyone, re-index and content gaps for admins. */
+export function buildHomeView(input: HomeViewInput): HomeView {
+  const blocks: Block[] = [
+    { type: 'header', text: { type: 'plain_text', text: 'repbot · approved knowledge', emoji: true } },
+    {
+      type: 'context',
+      elements: [
+        {
+          type: 'mrkdwn',
+          text: 'I answer from approved, unexpired materials only, and every answer passes a compliance check. Mention me in a channel, message me here, or type `/repbot help`.',
+        },
+      ],
+    },
+    { type: 'divider' },
+    ...statusBlocks(input.status),
+  ];
+  if (input.admin) blocks.push(...adminBlocks(input.contentGaps ?? []));
+  if (blocks.length > BLOCK_KIT_LIMITS.blocksPerHomeView) {
+    // statusBlocks bounds its lists, so this only guards against future growth: say so rather than fail.
+    blocks.splice(BLOCK_KIT_LIMITS.blocksPerHomeView - 1);
+    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: 'More status than fits here: run `npx repbot status` for the full report.' }] });
+  }
+  return { type: 'home', blocks };
+}
+
+const GAPS_SHOWN = 10;
+
+function adminBlocks(gaps: readonly FeedbackRecord[]): Block[] {
+  const lines = gaps.slice(0, GAPS_SHOWN).map((g) => {
+    const comment = g.comment ? ` · _“${escapeMrkdwn(fitPlainText(g.comment, 200))}”_` : '';
+    const route = g.route ? ` · ${g.route}` : '';
+    return `• ${escapeMrkdwn(fitPlainText(g.question, 200))}${route}${comment}`;
+  });
+  return [
+    { type: 'divider' },
+    { type: 'header', text: { type: 'plain_text', text: 'Medical affairs', emoji: true } },
+    {
+      type: 'actions',
+      elements: [
+        {
+          type: 'button',
+          action_id: HOME_REINDEX_ACTION,
+          style: 'primary',
+          text: { type: 'plain_text', text: 'Re-index now' },
+          confirm: {
+            title: { type: 'plain_text', text: 'Re-index knowledge?' },
+            text: { type: 'mrkdwn', text: 'Reads the knowledge folder again. Answers keep using the current index until the new one is ready.' },
+            confirm: { type: 'plain_text', text: 'Re-index' },
+            deny: { type: 'plain_text', text: 'Cancel' },
+          },
+        },
+      ],
+    },
+    {
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text:
+          lines.length > 0
+            ? `*Content gaps: recent 👎 answers*\n${lines.join('\n')}${gaps.length > GAPS_SHOWN ? `\n…and ${gaps.length - GAPS_SHOWN} more.` : ''}`
+            : '*Content gaps*\n_No 👎 feedback since the bot started._',
+      },
+    },
+  ];
+}
