@@ -1,5 +1,6 @@
 import { assertCheckedReply } from '../compliance/checked-reply.js';
 import type { AnswerReply, Citation, ObjectionReply, Reply } from '../answering/reply.js';
+import { objectionCategoryLabel } from '../answering/objection/category-labels.js';
 import { toObjectionReply, toReply } from '../answering/reply-document.js';
 
 /**
@@ -31,7 +32,7 @@ export function formatReply(output: ReplyOutput): string {
   const reply = output.toJSON();
   const zh = reply.language === 'zh';
   const lines: string[] = [];
-  if ('category' in reply) lines.push(zh ? `异议类别：${reply.category}` : `Objection category: ${reply.category}`, '');
+  if ('category' in reply) lines.push(zh ? `异议类别：${objectionCategoryLabel(reply.category, 'zh')}` : `Objection category: ${objectionCategoryLabel(reply.category, 'en')}`, '');
   if (reply.answer !== '') lines.push(reply.answer);
   else lines.push(zh ? '（合规审核后未发送任何内容）' : '(Nothing may be posted after the compliance check.)');
   if (reply.citations.length > 0) {

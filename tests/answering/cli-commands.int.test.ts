@@ -62,7 +62,7 @@ describe('CLI ask, objection and chat', () => {
     const answers = output.text.split('repbot> ');
     expect(answers.some((a) => a.includes('40 mg once daily'))).toBe(true);
     expect(answers.some((a) => /pediatric patients is 20 mg/.test(a))).toBe(true);
-    expect(output.text).toContain('Objection category: no-time');
+    expect(output.text).toContain('Objection category: no time');
     expect(output.text).toContain('New thread.');
   });
 });

@@ -64,7 +64,7 @@ describe('buildAnswerMessages', () => {
                     "type": "plain_text",
                   },
                   "type": "button",
-                  "value": "{"k":"answer","q":"max dose of zorvex for kids?","r":null,"c":["MLR-2025-0101","MLR-2025-0105"],"v":"pass"}",
+                  "value": "{"k":"answer","q":"max dose of zorvex for kids?","r":null,"c":["MLR-2025-0101","MLR-2025-0105"],"v":"pass","p":"zorvex"}",
                 },
                 {
                   "action_id": "repbot_feedback_down",
@@ -74,7 +74,7 @@ describe('buildAnswerMessages', () => {
                     "type": "plain_text",
                   },
                   "type": "button",
-                  "value": "{"k":"answer","q":"max dose of zorvex for kids?","r":null,"c":["MLR-2025-0101","MLR-2025-0105"],"v":"pass"}",
+                  "value": "{"k":"answer","q":"max dose of zorvex for kids?","r":null,"c":["MLR-2025-0101","MLR-2025-0105"],"v":"pass","p":"zorvex"}",
                 },
               ],
               "type": "actions",
@@ -148,7 +148,7 @@ describe('buildAnswerMessages', () => {
                 "type": "plain_text",
               },
               "type": "button",
-              "value": "{"k":"answer","q":"max dose of zorvex for kids?","r":null,"c":["MLR-2025-0101"],"v":"fixed"}",
+              "value": "{"k":"answer","q":"max dose of zorvex for kids?","r":null,"c":["MLR-2025-0101"],"v":"fixed","p":"zorvex"}",
             },
             {
               "action_id": "repbot_feedback_down",
@@ -158,7 +158,7 @@ describe('buildAnswerMessages', () => {
                 "type": "plain_text",
               },
               "type": "button",
-              "value": "{"k":"answer","q":"max dose of zorvex for kids?","r":null,"c":["MLR-2025-0101"],"v":"fixed"}",
+              "value": "{"k":"answer","q":"max dose of zorvex for kids?","r":null,"c":["MLR-2025-0101"],"v":"fixed","p":"zorvex"}",
             },
           ],
           "type": "actions",
@@ -210,7 +210,7 @@ describe('buildAnswerMessages', () => {
                 "type": "plain_text",
               },
               "type": "button",
-              "value": "{"k":"answer","q":"max dose of zorvex for kids?","r":null,"c":[],"v":"blocked"}",
+              "value": "{"k":"answer","q":"max dose of zorvex for kids?","r":null,"c":[],"v":"blocked","p":"zorvex"}",
             },
             {
               "action_id": "repbot_feedback_down",
@@ -220,7 +220,7 @@ describe('buildAnswerMessages', () => {
                 "type": "plain_text",
               },
               "type": "button",
-              "value": "{"k":"answer","q":"max dose of zorvex for kids?","r":null,"c":[],"v":"blocked"}",
+              "value": "{"k":"answer","q":"max dose of zorvex for kids?","r":null,"c":[],"v":"blocked","p":"zorvex"}",
             },
           ],
           "type": "actions",
@@ -304,7 +304,7 @@ describe('buildAnswerMessages', () => {
                     "type": "plain_text",
                   },
                   "type": "button",
-                  "value": "{"k":"answer","q":"my patient on zorvex had muscle pain yesterday","r":"pharmacovigilance","c":[],"v":"pass"}",
+                  "value": "{"k":"answer","q":"my patient on zorvex had muscle pain yesterday","r":"pharmacovigilance","c":[],"v":"pass","p":"zorvex"}",
                 },
                 {
                   "action_id": "repbot_feedback_down",
@@ -314,7 +314,7 @@ describe('buildAnswerMessages', () => {
                     "type": "plain_text",
                   },
                   "type": "button",
-                  "value": "{"k":"answer","q":"my patient on zorvex had muscle pain yesterday","r":"pharmacovigilance","c":[],"v":"pass"}",
+                  "value": "{"k":"answer","q":"my patient on zorvex had muscle pain yesterday","r":"pharmacovigilance","c":[],"v":"pass","p":"zorvex"}",
                 },
               ],
               "type": "actions",
@@ -391,7 +391,7 @@ describe('buildAnswerMessages', () => {
         {
           "elements": [
             {
-              "text": "🗣️ *Objection script · price*",
+              "text": "🗣️ *Objection script · price / cost*",
               "type": "mrkdwn",
             },
           ],
@@ -489,7 +489,7 @@ describe('buildAnswerMessages', () => {
                 "type": "plain_text",
               },
               "type": "button",
-              "value": "{"k":"answer","q":"佐维斯儿童最大剂量？","r":null,"c":["MLR-2025-0101"],"v":"pass"}",
+              "value": "{"k":"answer","q":"佐维斯儿童最大剂量？","r":null,"c":["MLR-2025-0101"],"v":"pass","p":"zorvex"}",
             },
             {
               "action_id": "repbot_feedback_down",
@@ -499,7 +499,7 @@ describe('buildAnswerMessages', () => {
                 "type": "plain_text",
               },
               "type": "button",
-              "value": "{"k":"answer","q":"佐维斯儿童最大剂量？","r":null,"c":["MLR-2025-0101"],"v":"pass"}",
+              "value": "{"k":"answer","q":"佐维斯儿童最大剂量？","r":null,"c":["MLR-2025-0101"],"v":"pass","p":"zorvex"}",
             },
           ],
           "type": "actions",

@@ -1,4 +1,5 @@
 import type { Category } from '../../compliance/types.js';
+import { objectionCategoryLabel } from '../../answering/objection/category-labels.js';
 import type { Language } from '../../knowledge/types.js';
 
 // The fixed words repbot's Slack messages put around checked replies, in the rep's language.
@@ -43,7 +44,7 @@ const EN = {
   miTitle: 'ℹ️ This question goes to Medical Information',
   miHow: 'Submit a Medical Information request',
   notFoundTitle: '🔍 Not covered by the approved materials',
-  objectionTitle: (category: string) => `Objection script · ${category}`,
+  objectionTitle: (category: string) => `Objection script · ${objectionCategoryLabel(category, 'en')}`,
   scriptParts: { acknowledge: 'Acknowledge', clarify: 'Clarify', respond: 'Respond', close: 'Close' },
   continued: (i: number, n: number) => `continued (${i}/${n})`,
   helpful: '👍 Helpful',
@@ -79,7 +80,7 @@ const ZH: UiTexts = {
   miTitle: 'ℹ️ 此问题需由医学信息部答复',
   miHow: '提交医学信息咨询',
   notFoundTitle: '🔍 已批准的资料中没有相关内容',
-  objectionTitle: (category: string) => `异议处理话术 · ${category}`,
+  objectionTitle: (category: string) => `异议处理话术 · ${objectionCategoryLabel(category, 'zh')}`,
   scriptParts: { acknowledge: '认同', clarify: '澄清', respond: '回应', close: '促成' },
   continued: (i: number, n: number) => `续（${i}/${n}）`,
   helpful: '👍 有帮助',
