@@ -3,7 +3,7 @@ import { RepbotError } from '../../core/errors.js';
 import type { LlmConfig } from './llm-config.js';
 
 /**
- * The one place a chat model is built from configuration (LangChain): OpenAI, any
+ * The one place a chat model is built from configuration (LangChain): OpenAI, Anthropic, any
  * OpenAI-compatible server (vLLM, LM Studio, llama.cpp…), or Ollama. Temperature 0: answers
  * must be reproducible. Retries are off: a failure falls back to the extractive answer at once.
  * Null for `none` (offline mode).
@@ -30,9 +30,16 @@ export async function createChatModel(config: LlmConfig): Promise<BaseChatModel 
       const { ChatOllama } = await import('@langchain/ollama');
       return new ChatOllama({ model: config.model, baseUrl: config.baseUrl, temperature: 0, maxRetries: 0 });
     }
-    case 'anthropic':
-      throw new RepbotError('CONFIG_INVALID', 'REPBOT_LLM=anthropic needs the @langchain/anthropic package, which is not installed.', {
-        hint: 'Install it (npm install @langchain/anthropic) or use REPBOT_LLM=openai, ollama or openai-compatible — or none for offline answers.',
+    case 'anthropic': {
+      const { ChatAnthropic } = await import('@langchain/anthropic');
+      return new ChatAnthropic({
+        model: config.model,
+        temperature: 0,
+        maxRetries: 0,
+        apiKey: config.apiKey,
+        clientOptions: { timeout: config.timeoutMs },
+        ...(config.baseUrl ? { anthropicApiUrl: config.baseUrl } : {}),
       });
+    }
   }
 }

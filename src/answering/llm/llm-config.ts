@@ -69,6 +69,7 @@ export function loadLlmConfig(env: NodeJS.ProcessEnv = process.env): LlmConfig {
   const problems: string[] = [];
   if (provider !== 'none' && !config.model) problems.push(`  REPBOT_LLM_MODEL: required when REPBOT_LLM=${provider} — name the chat model, e.g. gpt-4o-mini or llama3.1`);
   if (provider === 'openai' && !config.apiKey) problems.push('  OPENAI_API_KEY: required when REPBOT_LLM=openai — or use REPBOT_LLM=none (offline)');
+  if (provider === 'anthropic' && !config.apiKey) problems.push('  ANTHROPIC_API_KEY: required when REPBOT_LLM=anthropic — or use REPBOT_LLM=none (offline)');
   if (provider === 'openai-compatible' && !config.baseUrl) {
     problems.push('  REPBOT_LLM_BASE_URL: required when REPBOT_LLM=openai-compatible — the server, e.g. http://localhost:8000/v1');
   }
