@@ -1,7 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createChatModel } from '../../src/answering/llm/chat-model-factory.js';
 import { loadLlmConfig } from '../../src/answering/llm/llm-config.js';
 import { toReply } from '../../src/answering/reply-document.js';
 import type { Services } from '../../src/services/services.js';
@@ -64,7 +63,3 @@ it('names ANTHROPIC_API_KEY when it is missing, and builds no model', () => {
   expect(() => loadLlmConfig({ REPBOT_LLM: 'anthropic', REPBOT_LLM_MODEL: 'claude-test' })).toThrow(/ANTHROPIC_API_KEY: required when REPBOT_LLM=anthropic/);
 });
 
-it('builds an Anthropic chat model from the configuration', async () => {
-  const model = await createChatModel({ provider: 'anthropic', model: 'claude-test', apiKey: 'k', baseUrl: undefined, timeoutMs: 1000 });
-  expect(model?._llmType()).toBe('anthropic');
-});

@@ -117,9 +117,9 @@ describe('LLM configuration', () => {
     expect(() => loadLlmConfig({ REPBOT_LLM: 'gemini' })).toThrow(/REPBOT_LLM: must be one of none, openai, ollama, openai-compatible, anthropic/);
   });
 
-  it('builds Ollama and OpenAI clients, and explains that Anthropic needs a package that is not installed', async () => {
+  it('builds Ollama, OpenAI and Anthropic clients from the configuration', async () => {
     expect((await createChatModel(loadLlmConfig({ REPBOT_LLM: 'ollama', REPBOT_LLM_MODEL: 'llama3.1' })))?.constructor.name).toBe('ChatOllama');
     expect((await createChatModel(loadLlmConfig({ REPBOT_LLM: 'openai', REPBOT_LLM_MODEL: 'gpt-4o-mini', OPENAI_API_KEY: 'k' })))?.constructor.name).toBe('ChatOpenAI');
-    await expect(createChatModel(loadLlmConfig({ REPBOT_LLM: 'anthropic', REPBOT_LLM_MODEL: 'claude' }))).rejects.toThrow(/@langchain\/anthropic/);
+    expect((await createChatModel(loadLlmConfig({ REPBOT_LLM: 'anthropic', REPBOT_LLM_MODEL: 'claude', ANTHROPIC_API_KEY: 'k' })))?.constructor.name).toBe('ChatAnthropic');
   });
 });

@@ -1,5 +1,4 @@
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
-import { RepbotError } from '../../core/errors.js';
 import type { LlmConfig } from './llm-config.js';
 
 /**
