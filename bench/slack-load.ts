@@ -2,7 +2,11 @@
 // mode (signed requests), answered by the real services over the sample knowledge, with a local
 // fake Slack Web API. Checks every mention is answered exactly once; reports ack and answer latency.
 // Run: npx tsx bench/slack-load.ts [--mentions 200] [--spread-ms 0] [--write]   (--write updates docs/BENCHMARKS.md)
+//   [--profile FILE]: CPU profile of the bot's thread during the burst (Chrome DevTools format).
+import fs from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import path from 'node:path';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { loadConfig } from '../src/config/config.js';
 import { createServices } from '../src/services/create-services.js';
@@ -65,10 +69,31 @@ const running = await startSlackBot(
   },
   { botId: BOT_ID, botUserId: BOT_USER, retryConfig: { retries: 0 }, host: '127.0.0.1', stopOnSignals: false, watchKnowledge: false, logger: createSlackLogger({ sink: (l) => logs.push(l) }) },
 );
-const done = next();
+const profileFile = args.includes('--profile') ? args[args.indexOf('--profile') + 1] : undefined;
+const session = profileFile ? new Session() : null;
+const warm = next();
 driver.postMessage({ type: 'go', url: `http://127.0.0.1:${running.port}${EVENTS_PATH}` });
+if ((await warm).type !== 'warm') throw new Error('the load driver did not warm up');
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+const eluStart = performance.eventLoopUtilization();
+const done = next();
+loopDelay.enable();
+if (session) {
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 500 });
+  await session.post('Profiler.start');
+}
+driver.postMessage({ type: 'burst' });
 const result = await done;
 if (result.type !== 'done') throw new Error('the load driver did not finish');
+loopDelay.disable();
+const elu = performance.eventLoopUtilization(eluStart);
+if (session && profileFile) {
+  const { profile } = await session.post('Profiler.stop');
+  fs.writeFileSync(profileFile, JSON.stringify(profile));
+  console.log(`CPU profile: ${profileFile}`);
+}
 
 const problems = result.methods.flatMap((m, i) => (m === 'chat.postMessage,chat.update' ? [] : [`mention ${i}: ${m || 'no calls'}`]));
 const answerMs = result.answerMs.filter((ms): ms is number => ms !== null);
@@ -83,6 +108,7 @@ const lines = [
   `${MENTIONS} \`app_mention\` events ${SPREAD_MS > 0 ? `sent over ${SPREAD_MS} ms` : 'sent at once'} (signed, HTTP mode, real Bolt 5.1), answered by the offline services`,
   'over the sample knowledge (mixed English/Chinese questions, including adverse-event and off-label ones).',
   'The load generator and the fake Slack Web API run in a worker thread, so they do not share the bot\'s event loop.',
+  'Measured after two warm-up questions (one English, one Chinese: the index, the compliance filter and the regular expressions are ready, as in a bot that has been running).',
   `At most ${running.bot.deps.answers.concurrency} answers are computed at once (\`SLACK_MAX_CONCURRENT_ANSWERS\`); the others wait with their placeholder shown.`,
   'Run: `npx tsx bench/slack-load.ts --write`.',
   '',
@@ -91,7 +117,9 @@ const lines = [
   `| ack (request → HTTP 200) | ${fmt(percentile(ackMs, 50))} ms | ${fmt(percentile(ackMs, 95))} ms | ${fmt(Math.max(...ackMs))} ms |`,
   `| answer (request → chat.update) | ${fmt(percentile(answerMs, 50))} ms | ${fmt(percentile(answerMs, 95))} ms | ${fmt(Math.max(...answerMs))} ms |`,
   '',
+  `Targets: ack p95 under 100 ms — ${percentile(ackMs, 95) < 100 ? 'met' : 'missed'}; answer p95 under 1 s — ${percentile(answerMs, 95) < 1000 ? 'met' : 'missed'}.`,
   `Answered exactly once: ${MENTIONS - problems.length}/${MENTIONS}; non-200 acks: ${failedAcks.length}; errors logged: ${errors.length}.`,
+  `The bot's event loop during the burst: busy ${fmt(elu.utilization * 100, 0)} % of the time (${fmt(elu.active / 1000, 2)} s), longest stall ${fmt(loopDelay.max / 1e6, 0)} ms (p99 ${fmt(loopDelay.percentile(99) / 1e6, 0)} ms).`,
   `All ${MENTIONS} answered in ${fmt(wall / 1000, 2)} s (${fmt((MENTIONS * 1000) / wall)} answers/s); peak RSS ${fmt(peakRssMb(), 0)} MB.`,
   `Machine: ${machine()}.`,
 ];

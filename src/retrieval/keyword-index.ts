@@ -40,6 +40,17 @@ export interface KeywordIndexJson {
   postings: Record<string, number[]>;
 }
 
+/**
+ * A filter worked out once for every slot (see `KeywordIndex.mask`): rejected items are skipped
+ * while scoring, so a filter that keeps a small share of a large index costs nothing per search.
+ */
+export interface KeywordMask {
+  readonly accept: (id: string) => boolean;
+  /** Per slot: 1 accepted; valid while the index is unchanged (`version`). */
+  slots: Uint8Array;
+  version: number;
+}
+
 interface Posting {
   slots: number[];
   tfs: number[];
@@ -76,6 +87,8 @@ export class KeywordIndex {
   private scratch: Scratch | null = null;
   /** Per-slot BM25 length normaliser k1·(1 − b + b·len/avgLen); 0 marks a removed slot. Rebuilt after changes. */
   private norms: Float64Array | null = null;
+  /** Changes with every add and remove (masks are per version). */
+  private version = 0;
 
   constructor(options: KeywordIndexOptions = {}) {
     this.options = { ...DEFAULTS, ...options };
@@ -139,6 +152,7 @@ export class KeywordIndex {
     this.live++;
     this.totalLength += length;
     this.norms = null;
+    this.version++;
   }
 
   remove(id: string): boolean {
@@ -153,6 +167,7 @@ export class KeywordIndex {
     }
     this.docPostings[slot] = null;
     this.norms = null;
+    this.version++;
     this.live--;
     this.totalLength -= this.lengths[slot] ?? 0;
     if (this.ids.length > 1024 && this.live * 2 < this.ids.length) this.compactSlots();
@@ -173,8 +188,23 @@ export class KeywordIndex {
     return this.search(tokenize(query).map((term) => ({ term, weight: 1 })), k, filter);
   }
 
-  search(terms: readonly WeightedTerm[], k: number, filter?: (id: string) => boolean): KeywordHit[] {
+  /** `accept` worked out for every item now, for searches that use the same filter many times. */
+  mask(accept: (id: string) => boolean): KeywordMask {
+    const slots = new Uint8Array(this.ids.length);
+    this.ids.forEach((id, slot) => {
+      if (id !== null && accept(id)) slots[slot] = 1;
+    });
+    return { accept, slots, version: this.version };
+  }
+
+  search(terms: readonly WeightedTerm[], k: number, filter?: ((id: string) => boolean) | KeywordMask): KeywordHit[] {
     if (k <= 0 || this.live === 0) return [];
+    let mask: Uint8Array | null = null;
+    if (filter && typeof filter !== 'function') {
+      if (filter.version !== this.version || filter.slots.length !== this.ids.length) Object.assign(filter, this.mask(filter.accept));
+      mask = filter.slots;
+      filter = undefined;
+    }
     const groups = this.prepare(terms);
     let totalMass = 0;
     for (const g of groups) totalMass += g.mass;
@@ -193,6 +223,7 @@ export class KeywordIndex {
         const scale = weightedIdf * (k1 + 1);
         for (let p = 0; p < slots.length; p++) {
           const slot = slots[p] as number;
+          if (mask !== null && mask[slot] !== 1) continue;
           const norm = norms[slot] as number;
           if (norm === 0) continue;
           const tf = tfs[p] as number;

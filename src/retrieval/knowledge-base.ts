@@ -7,7 +7,7 @@ import { HashedNgramEmbeddings } from './embeddings/hashed-ngram-embeddings.js';
 import { fuseRankings } from './fusion.js';
 import { type Glossary, expandQuery } from './glossary.js';
 import type { LoadedIndex } from './index-store.js';
-import { KeywordIndex } from './keyword-index.js';
+import { KeywordIndex, type KeywordMask } from './keyword-index.js';
 import { queryTerms } from './query-terms.js';
 import type { WeightedTerm } from './weighted-term.js';
 import { findProductMentions } from './product-matcher.js';
@@ -81,6 +81,10 @@ export class KnowledgeBase {
   private readonly keyword: KeywordIndex;
   /** Per-product normalised vectors for exact search, built on first use. */
   private readonly matrices = new Map<string, { labels: number[]; matrix: Float32Array; dimensions: number }>();
+  /** The keyword items a filter (day, products, audiences) accepts, worked out on first use. */
+  private readonly accepted = new Map<string, KeywordMask>();
+  /** Each product's names, one group per product (the same array every time, so the glossary keeps its matcher). */
+  private aliasGroupsCache: string[][] | null = null;
 
   constructor(
     readonly index: LoadedIndex | null,
@@ -102,7 +106,8 @@ export class KnowledgeBase {
     const products = options.product
       ? this.resolveProducts(options.product)
       : findProductMentions(query, this.products).map((m) => m.slug);
-    const aliasGroups = this.products.map((p) => [p.name, ...p.aliases]);
+    this.aliasGroupsCache ??= this.products.map((p) => [p.name, ...p.aliases]);
+    const aliasGroups = this.aliasGroupsCache;
     const expansion = expandQuery(query, this.glossary, aliasGroups);
     // Once the product filter applies, its names no longer tell passages apart.
     const named = new Set(
@@ -129,10 +134,9 @@ export class KnowledgeBase {
     const vectors = this.index.vectors;
 
     const mode = options.mode ?? 'hybrid';
-    const keywordHits = this.keyword.search(analysis.terms, this.tuning.candidates, (id) => {
-      const meta = vectors.metadata(Number(id));
-      return meta !== undefined && accept(meta);
-    });
+    // A named product keeps a small share of a large index: the keyword ranking asks about most
+    // chunks, so their acceptance is worked out once per snapshot (and day), not per search.
+    const keywordHits = this.keyword.search(analysis.terms, this.tuning.candidates, this.acceptedMask(analysis.products, options.audiences));
     let vectorHits: Array<{ label: number; similarity: number }> = [];
     if (mode !== 'keyword') {
       const queryVector = await this.queryVector(query, analysis);
@@ -204,7 +208,7 @@ export class KnowledgeBase {
     if (cached) return cached;
     const vectors = this.index?.vectors;
     const wanted = new Set([...products, '_shared']);
-    const labels = (vectors?.chunks() ?? []).filter(({ chunk }) => wanted.has(chunk.product)).map(({ label }) => label);
+    const labels = [...(vectors?.metadataEntries() ?? [])].filter(({ meta }) => wanted.has(meta.product)).map(({ label }) => label);
     const dimensions = vectors?.dimensions ?? 0;
     const matrix = new Float32Array(labels.length * dimensions);
     labels.forEach((label, i) => {
@@ -219,9 +223,24 @@ export class KnowledgeBase {
     return entry;
   }
 
-  /** Approved, unexpired today, in the named products (and shared material), for the audience. */
-  private acceptor(products: string[], audiences: Audience[] | undefined): (meta: ChunkMetadata) => boolean {
+  /** The keyword items whose chunks `acceptor` accepts (the same for a snapshot all day). */
+  private acceptedMask(products: string[], audiences: Audience[] | undefined): KeywordMask {
     const today = isoDate(this.clock.now());
+    const key = [today, [...products].sort().join('\u0000'), audiences ? [...audiences].sort().join('\u0000') : '*'].join('|');
+    const cached = this.accepted.get(key);
+    if (cached) return cached;
+    const accept = this.acceptor(products, audiences, today);
+    const ids = new Set<string>();
+    for (const { label, meta } of this.index?.vectors.metadataEntries() ?? []) if (accept(meta)) ids.add(String(label));
+    // Another day or a rarely used filter: start over rather than grow without bound.
+    if (this.accepted.size >= 32 || [...this.accepted.keys()].some((k) => !k.startsWith(`${today}|`))) this.accepted.clear();
+    const mask = this.keyword.mask((id) => ids.has(id));
+    this.accepted.set(key, mask);
+    return mask;
+  }
+
+  /** Approved, unexpired today, in the named products (and shared material), for the audience. */
+  private acceptor(products: string[], audiences: Audience[] | undefined, today = isoDate(this.clock.now())): (meta: ChunkMetadata) => boolean {
     const productSet = products.length > 0 ? new Set([...products, '_shared']) : null;
     return (meta) =>
       meta.status === 'approved' &&

@@ -22,10 +22,19 @@ export function findProductMentions(query: string, products: ProductCard[]): Pro
   return mentions;
 }
 
+/** Compiled name patterns, by name (product names are few; each is compiled once, not per question). */
+const namePatterns = new Map<string, RegExp>();
+
 export function containsName(text: string, name: string): boolean {
   if (/[\u3400-\u9fff]/.test(name)) return text.includes(name);
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}($|[^\\p{L}\\p{N}])`, 'u').test(text);
+  let pattern = namePatterns.get(name);
+  if (!pattern) {
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    pattern = new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}($|[^\\p{L}\\p{N}])`, 'u');
+    if (namePatterns.size >= 10_000) namePatterns.clear();
+    namePatterns.set(name, pattern);
+  }
+  return pattern.test(text);
 }
 
 /** Reps type fast: "humria", "sildenfil", "liptor" still name the product (one edit, names of 5+ letters). */

@@ -63,6 +63,11 @@ export class VectorIndex {
     return out;
   }
 
+  /** Label and metadata of every live chunk, without copying texts (for filters built over the whole index). */
+  *metadataEntries(): Generator<{ label: number; meta: ChunkMetadata }> {
+    for (const [label, doc] of this.store.docstore._docs) yield { label: Number(label), meta: doc.metadata as ChunkMetadata };
+  }
+
   chunk(label: number): Chunk | undefined {
     const doc = this.store.docstore._docs.get(String(label));
     return doc ? toChunk(doc) : undefined;
