@@ -9,7 +9,7 @@ import type { AnswerGenerator, PromptPassage } from './llm/answer-generator.js';
 import { type Quote, numberQuotes } from './quote-citations.js';
 import { type QuestionContext, questionContext } from './question-context.js';
 import type { AnswerReply, ReplyBody, ReplyRoute } from './reply.js';
-import type { ReplyFilter, ReplySource } from './reply-filter.js';
+import type { DraftOrigin, ReplyFilter, ReplySource } from './reply-filter.js';
 import { answerFrame, defaultReporter, llmFallbackNote, uncitedNote } from './reply-texts.js';
 import type { RouteAudit } from './route-audit.js';
 import { type RoutedDraft, notFoundDraft, routedDraft } from './routed-draft.js';
@@ -38,7 +38,12 @@ export interface AnswerServiceDeps {
 export interface AskOptions {
   /** Slack thread or REPL session: follow-ups use the previous question in it. */
   threadId?: string;
+  /** Who asked (Slack user id, or the person at the terminal): kept in the audit record. */
   user?: string;
+  /** Slack channel id (absent for the CLI): kept in the audit record. */
+  channel?: string;
+  /** Where the question came from (`cli`, `chat`, `slack`): kept in the audit record. */
+  via?: string;
   /** Restrict to one product (slug, name or alias). */
   product?: string;
   /** Only material for these audiences (a Slack Connect channel with HCPs: ['hcp']). */
@@ -105,6 +110,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       product,
       notes: [],
       mode: 'extractive',
+      auditId: null,
     };
     if (!deps.generator) return finish(ctx, extractive, base, numbered.sources, options);
 
@@ -116,14 +122,16 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
   }
 
   async function finish(ctx: QuestionContext, text: string, body: ReplyBody, sources: ReplySource[], options: AskOptions): Promise<AnswerReply> {
-    let checked = await deps.filter.approve({ text, language: ctx.language, product: body.product ?? undefined, sources }, body);
+    const origin = originOf('ask', ctx, options);
+    let checked = await deps.filter.approve({ text, language: ctx.language, product: body.product ?? undefined, sources, origin }, body);
     if (lostEveryCitation(checked)) {
       // The filter removed every cited statement: what is left has no source, so it is not an answer.
       const draft = notFoundDraft(ctx.language, (await deps.knowledge()).products, ctx.targets);
       const note = uncitedNote(ctx.language);
       await recordRoute(draft, ctx, options);
+      const replaces = checked.payload.auditId;
       checked = await deps.filter.approve(
-        { text: draft.text, language: ctx.language, product: draft.product ?? undefined, sources: draft.sources },
+        { text: draft.text, language: ctx.language, product: draft.product ?? undefined, sources: draft.sources, origin: replaces === null ? origin : { ...origin, replaces } },
         { ...bodyOf(ctx, draft, 'routed'), notes: [note, ...checked.compliance.notes] },
       );
     }
@@ -156,6 +164,18 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
   }
 
   return { ask };
+}
+
+/** Who asked what, where: the audit side of a draft. */
+export function originOf(kind: DraftOrigin['kind'], ctx: QuestionContext, options: AskOptions): DraftOrigin {
+  return {
+    kind,
+    question: ctx.message,
+    user: options.user ?? null,
+    channel: options.channel ?? null,
+    via: options.via ?? 'unknown',
+    threadId: options.threadId ?? null,
+  };
 }
 
 /** An answer (not a route) whose filtered text kept none of its citation markers. */
@@ -196,6 +216,7 @@ export function bodyOf(ctx: QuestionContext, draft: RoutedDraft, mode: ReplyBody
     product: draft.product,
     notes: [],
     mode,
+    auditId: null,
   };
 }
 

@@ -97,6 +97,12 @@ export interface ReplyBody {
   category?: ObjectionCategory;
   /** Objection scripts: the part labels used in the draft, so the script can be read back after filtering. */
   scriptLabels?: Record<keyof ObjectionScript, string>;
+  /**
+   * The compliance audit record of this reply (`AuditLog` id), set by the services before the
+   * reply is minted; 👍/👎 feedback is stored against it. Null only for replies minted outside
+   * the services (tests, renderer fixtures).
+   */
+  auditId: number | null;
 }
 
 /** A reply that passed the compliance filter: the only thing renderers take. */

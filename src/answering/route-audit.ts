@@ -1,5 +1,3 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import type { AdverseEventFields, ReplyRoute } from './reply.js';
 
 /** What is recorded whenever a message is routed instead of answered. */
@@ -16,37 +14,15 @@ export interface RouteAuditRecord {
   fields?: AdverseEventFields;
 }
 
-/** Where routing records go (the compliance audit log in the app; a list in tests). */
+/**
+ * A hook for routed questions. The app needs none: the compliance audit log records every
+ * routed reply with its reason (`context.routing`); tests pass a memory one to list them.
+ */
 export interface RouteAudit {
   record(entry: RouteAuditRecord): Promise<void>;
 }
 
-/**
- * Append-only JSON lines, flushed to disk before `record` resolves (a crash never loses a
- * record that was reported written). One line per record; a torn last line from a crash is
- * the only possible damage, and readers skip lines that do not parse.
- */
-export function createJsonlRouteAudit(file: string): RouteAudit {
-  let queue: Promise<void> = Promise.resolve();
-  return {
-    record(entry) {
-      const line = `${JSON.stringify(entry)}\n`;
-      const write = queue.then(async () => {
-        await fs.mkdir(path.dirname(file), { recursive: true });
-        const handle = await fs.open(file, 'a');
-        try {
-          await handle.write(line);
-          await handle.datasync();
-        } finally {
-          await handle.close();
-        }
-      });
-      queue = write.catch(() => {});
-      return write;
-    },
-  };
-}
-
+/** Routing records in memory (tests list them). */
 export function memoryRouteAudit(): RouteAudit & { entries: RouteAuditRecord[] } {
   const entries: RouteAuditRecord[] = [];
   return {

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openDurableDatabase } from '../core/durable-database.js';
 import { type Clock, systemClock } from '../core/clock.js';
 import { RepbotError } from '../core/errors.js';
 import { type Result, fail, ok } from '../core/result.js';
@@ -10,6 +9,13 @@ import type { CheckResult, Finding, RouteTarget, Verdict } from '../compliance/t
 
 export const AUDIT_KINDS = ['ask', 'objection', 'check', 'roleplay', 'quiz', 'search', 'other'] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
+
+/** Where a reply went instead of being answered: the filter's targets, or "not covered by approved material". */
+export type AuditRoute = RouteTarget | 'not-found';
+
+/** JSON-safe facts about a draft that are not the draft itself (routing reason, thread, product…). */
+export type AuditContext = { readonly [key: string]: AuditValue };
+type AuditValue = string | number | boolean | null | readonly AuditValue[] | { readonly [key: string]: AuditValue };
 
 /** A cited passage as the audit log keeps it. */
 export interface AuditSource {
@@ -25,9 +31,15 @@ export interface AuditEntry {
   /** slack, cli, api… */
   source?: string;
   kind: AuditKind;
+  /** The rep's message the draft answers (absent for `check`, whose draft is the message). */
+  question?: string | null;
   draft: string;
   sources?: readonly AuditSource[];
   result: CheckResult;
+  /** Where the reply went when it was routed before or by the filter (default: the filter's route). */
+  route?: AuditRoute | null;
+  /** Routing reason and detail, thread, product, answer mode… (strings are PII-redacted). */
+  context?: AuditContext | null;
 }
 
 /** One stored record (PII already redacted). */
@@ -38,13 +50,15 @@ export interface AuditRecord {
   channel: string | null;
   source: string;
   kind: AuditKind;
+  question: string | null;
   draft: string;
   sources: AuditSource[];
   findings: Finding[];
   notes: string[];
   verdict: Verdict;
   finalText: string;
-  route: RouteTarget | null;
+  route: AuditRoute | null;
+  context: AuditContext | null;
   /** SHA-256 over the previous record's hash and this record: an edit or a gap breaks the chain. */
   hash: string;
 }
@@ -61,7 +75,8 @@ export interface AuditQuery {
 }
 
 const GENESIS = '0'.repeat(64);
-const SCHEMA_VERSION = 1;
+/** 1: the first release; 2 adds `question` and `context` (older records keep their hashes). */
+const SCHEMA_VERSION = 2;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS audit_records (
@@ -79,7 +94,9 @@ CREATE TABLE IF NOT EXISTS audit_records (
   final_text  TEXT NOT NULL,
   route       TEXT,
   prev_hash   TEXT NOT NULL,
-  hash        TEXT NOT NULL
+  hash        TEXT NOT NULL,
+  question    TEXT,
+  context     TEXT
 );
 CREATE INDEX IF NOT EXISTS audit_at ON audit_records (at);
 CREATE INDEX IF NOT EXISTS audit_user ON audit_records (user, at);
@@ -106,6 +123,8 @@ interface Row {
   route: string | null;
   prev_hash: string;
   hash: string;
+  question: string | null;
+  context: string | null;
 }
 
 /**
@@ -122,23 +141,10 @@ export class AuditLog {
   ) {}
 
   static open(file: string, options: { redact?: PiiRedactor; clock?: Clock } = {}): AuditLog {
-    let db: Database.Database;
-    try {
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      db = new Database(file);
-      db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = FULL');
-      db.pragma('busy_timeout = 5000');
-      db.exec(SCHEMA);
-      const version = db.pragma('user_version', { simple: true }) as number;
-      if (version === 0) db.pragma(`user_version = ${SCHEMA_VERSION}`);
-      else if (version > SCHEMA_VERSION) throw new Error(`audit log schema version ${version} is newer than this repbot (${SCHEMA_VERSION})`);
-    } catch (error) {
-      throw new RepbotError('INTERNAL', `Cannot open the audit log ${file}.`, {
-        cause: error,
-        hint: 'Check that the data folder is writable and the file is a repbot audit log.',
-      });
-    }
+    const db = openDurableDatabase(file, 'the audit log', (d) => {
+      d.exec(SCHEMA);
+      migrate(d);
+    });
     return new AuditLog(db, options.redact ?? defaultPiiRedactor(), options.clock ?? systemClock);
   }
 
@@ -151,13 +157,15 @@ export class AuditLog {
       channel: entry.channel ?? null,
       source: entry.source ?? 'unknown',
       kind: entry.kind,
+      question: entry.question == null ? null : r(entry.question),
+      context: entry.context == null ? null : JSON.stringify(redactValue(entry.context, r)),
       draft: r(entry.draft),
       sources: JSON.stringify(entry.sources ?? []),
       findings: JSON.stringify(entry.result.findings.map((f) => redactFinding(f, r))),
       notes: JSON.stringify(entry.result.notes.map(r)),
       verdict: entry.result.verdict,
       final_text: r(entry.result.text),
-      route: entry.result.route,
+      route: entry.route === undefined ? entry.result.route : entry.route,
     };
     const insert = this.db.transaction(() => {
       const last = this.db.prepare('SELECT hash FROM audit_records ORDER BY id DESC LIMIT 1').get() as { hash: string } | undefined;
@@ -165,8 +173,8 @@ export class AuditLog {
       const hash = chainHash(prev, fields);
       const info = this.db
         .prepare(
-          `INSERT INTO audit_records (at, user, channel, source, kind, draft, sources, findings, notes, verdict, final_text, route, prev_hash, hash)
-           VALUES (@at, @user, @channel, @source, @kind, @draft, @sources, @findings, @notes, @verdict, @final_text, @route, @prev_hash, @hash)`,
+          `INSERT INTO audit_records (at, user, channel, source, kind, question, context, draft, sources, findings, notes, verdict, final_text, route, prev_hash, hash)
+           VALUES (@at, @user, @channel, @source, @kind, @question, @context, @draft, @sources, @findings, @notes, @verdict, @final_text, @route, @prev_hash, @hash)`,
         )
         .run({ ...fields, prev_hash: prev, hash });
       return { id: Number(info.lastInsertRowid), hash, prev };
@@ -179,6 +187,12 @@ export class AuditLog {
     return [...this.iterate(q)];
   }
 
+  /** How many records match (for an export's summary). */
+  count(q: AuditQuery = {}): number {
+    const { sql, params } = buildQuery(q);
+    return (this.db.prepare(`SELECT COUNT(*) AS n FROM (${sql})`).get(params) as { n: number }).n;
+  }
+
   *iterate(q: AuditQuery = {}): Generator<AuditRecord> {
     const { sql, params } = buildQuery(q);
     for (const row of this.db.prepare(sql).iterate(params) as Iterable<Row>) yield toRecord(row);
@@ -186,7 +200,7 @@ export class AuditLog {
 
   /** CSV for a reviewer's spreadsheet (RFC 4180; cells that a spreadsheet would run as formulas are defused). */
   exportCsv(q: AuditQuery = {}): string {
-    const header = ['id', 'at', 'user', 'channel', 'source', 'kind', 'verdict', 'route', 'draft', 'final_text', 'findings', 'notes', 'approval_codes', 'chunk_ids', 'hash'];
+    const header = ['id', 'at', 'user', 'channel', 'source', 'kind', 'verdict', 'route', 'question', 'draft', 'final_text', 'findings', 'notes', 'approval_codes', 'chunk_ids', 'context', 'hash'];
     const lines = [header.join(',')];
     for (const rec of this.iterate(q)) {
       lines.push(
@@ -199,12 +213,14 @@ export class AuditLog {
           rec.kind,
           rec.verdict,
           rec.route ?? '',
+          rec.question ?? '',
           rec.draft,
           rec.finalText,
           rec.findings.map((f) => `${f.ruleId} ${f.category} ${f.severity}/${f.action}`).join('; '),
           rec.notes.join(' | '),
           [...new Set(rec.sources.map((s) => s.approvalCode))].join('; '),
           rec.sources.map((s) => s.chunkId).join('; '),
+          rec.context === null ? '' : JSON.stringify(rec.context),
           rec.hash,
         ]
           .map((v) => csvCell(String(v)))
@@ -246,8 +262,30 @@ export class AuditLog {
 type Fields = Omit<Row, 'id' | 'prev_hash' | 'hash'>;
 
 function chainHash(prev: string, f: Fields): string {
-  const body = JSON.stringify([prev, f.at, f.user, f.channel, f.source, f.kind, f.draft, f.sources, f.findings, f.notes, f.verdict, f.final_text, f.route]);
-  return createHash('sha256').update(body).digest('hex');
+  const fields: unknown[] = [prev, f.at, f.user, f.channel, f.source, f.kind, f.draft, f.sources, f.findings, f.notes, f.verdict, f.final_text, f.route];
+  // Schema 2 fields join the hash only when present, so records written by schema 1 still verify.
+  if (f.question !== null || f.context !== null) fields.push(f.question, f.context);
+  return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
+}
+
+function migrate(db: Database.Database): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > SCHEMA_VERSION) throw new Error(`audit log schema version ${version} is newer than this repbot (${SCHEMA_VERSION})`);
+  if (version === SCHEMA_VERSION) return;
+  db.transaction(() => {
+    const columns = new Set((db.prepare('PRAGMA table_info(audit_records)').all() as Array<{ name: string }>).map((c) => c.name));
+    for (const column of ['question', 'context']) if (!columns.has(column)) db.exec(`ALTER TABLE audit_records ADD COLUMN ${column} TEXT`);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  }).immediate();
+}
+
+function redactValue(value: AuditValue, redact: PiiRedactor): AuditValue {
+  if (typeof value === 'string') return redact(value);
+  if (Array.isArray(value)) return value.map((v: AuditValue) => redactValue(v, redact));
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactValue(v as AuditValue, redact)]));
+  }
+  return value;
 }
 
 function redactFinding(f: Finding, redact: PiiRedactor): Finding {
@@ -264,13 +302,15 @@ function toRecord(row: Row): AuditRecord {
     channel: row.channel,
     source: row.source,
     kind: row.kind as AuditKind,
+    question: row.question,
     draft: row.draft,
     sources: JSON.parse(row.sources) as AuditSource[],
     findings: JSON.parse(row.findings) as Finding[],
     notes: JSON.parse(row.notes) as string[],
     verdict: row.verdict as Verdict,
     finalText: row.final_text,
-    route: row.route as RouteTarget | null,
+    route: row.route as AuditRoute | null,
+    context: row.context === null ? null : (JSON.parse(row.context) as AuditContext),
     hash: row.hash,
   };
 }

@@ -23,6 +23,23 @@ const OPTIONS = {
   k: { type: 'string', short: 'k' },
   product: { type: 'string' },
   rebuild: { type: 'boolean', default: false },
+  // feedback, gaps (and other reports over a period)
+  from: { type: 'string' },
+  to: { type: 'string' },
+  rating: { type: 'string' },
+  format: { type: 'string' },
+  // check, audit
+  lang: { type: 'string' },
+  user: { type: 'string' },
+  verdict: { type: 'string' },
+  kind: { type: 'string' },
+  out: { type: 'string' },
+  verify: { type: 'boolean', default: false },
+  // quiz, roleplay, results, override (training)
+  n: { type: 'string', short: 'n' },
+  persona: { type: 'string' },
+  csv: { type: 'boolean', default: false },
+  reason: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'v', default: false },
 } as const;
@@ -47,4 +64,18 @@ export function positiveIntOption(value: string | boolean | undefined, name: str
     throw new RepbotError('USAGE', `--${name} must be a whole number from 1 to 100, got "${String(value)}".`);
   }
   return n;
+}
+
+export function stringOption(value: string | boolean | undefined): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+/** A string option that must be one of `choices`; `fallback` when absent. */
+export function choiceOption<T extends string>(value: string | boolean | undefined, name: string, choices: readonly T[], fallback: T): T;
+export function choiceOption<T extends string>(value: string | boolean | undefined, name: string, choices: readonly T[]): T | undefined;
+export function choiceOption<T extends string>(value: string | boolean | undefined, name: string, choices: readonly T[], fallback?: T): T | undefined {
+  const given = stringOption(value);
+  if (given === undefined) return fallback;
+  if ((choices as readonly string[]).includes(given)) return given as T;
+  throw new RepbotError('USAGE', `--${name} must be ${choices.map((c) => `"${c}"`).join(' or ')}, got "${given}".`);
 }

@@ -5,9 +5,17 @@ import { createServices } from '../services/create-services.js';
 import { type ParsedCommand, parseCommandLine } from './args.js';
 import type { Command, CommandContext } from './command.js';
 import { askCommand } from './commands/ask-command.js';
+import { auditCommand } from './commands/audit-command.js';
+import { checkCommand } from './commands/check-command.js';
 import { chatCommand } from './commands/chat-command.js';
+import { feedbackCommand } from './commands/feedback-command.js';
+import { gapsCommand } from './commands/gaps-command.js';
 import { ingestCommand } from './commands/ingest-command.js';
 import { objectionCommand } from './commands/objection-command.js';
+import { overrideCommand } from './commands/override-command.js';
+import { quizCommand } from './commands/quiz-command.js';
+import { resultsCommand } from './commands/results-command.js';
+import { roleplayCommand } from './commands/roleplay-command.js';
 import { searchCommand } from './commands/search-command.js';
 import { startCommand } from './commands/start-command.js';
 import { statusCommand } from './commands/status-command.js';
@@ -20,7 +28,7 @@ export interface CliIo {
   interactive: boolean;
 }
 
-const COMMANDS: Command<never>[] = [ingestCommand, searchCommand, askCommand, objectionCommand, chatCommand, statusCommand, startCommand] as unknown as Command<never>[];
+const COMMANDS: Command<never>[] = [ingestCommand, searchCommand, askCommand, objectionCommand, checkCommand, chatCommand, statusCommand, auditCommand, quizCommand, roleplayCommand, resultsCommand, overrideCommand, startCommand, feedbackCommand, gapsCommand] as unknown as Command<never>[];
 
 /** Runs one command line; returns the exit code (0 ok, 1 failed, 2 usage error). */
 export async function main(argv: string[], io: CliIo = defaultIo()): Promise<number> {

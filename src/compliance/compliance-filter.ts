@@ -31,11 +31,18 @@ export interface ComplianceFilterOptions {
 
 export interface ComplianceFilter {
   check(draft: Draft): Promise<CheckResult>;
-  /** Checks a draft and wraps what may be posted: the only way to get a `CheckedReply`. */
-  approve<T>(draft: Draft, payload: T): Promise<CheckedReply<T>>;
+  /**
+   * Checks a draft and wraps what may be posted: the only way to get a `CheckedReply`. `seal`,
+   * when given, sees the result before the reply exists (the audit log records it there) and
+   * returns the payload the reply carries; if it throws, no reply is created (fail closed).
+   */
+  approve<T>(draft: Draft, payload: T, seal?: Seal<T>): Promise<CheckedReply<T>>;
   /** Ids of the rules in force. */
   readonly ruleIds: readonly string[];
 }
+
+/** Runs between the check and the minting of the reply: records the result, returns the final payload. */
+export type Seal<T> = (result: Readonly<CheckResult>, payload: T) => T | Promise<T>;
 
 const DEFAULT_JUDGE_TIMEOUT_MS = 10_000;
 /** What an MLR-approved claim said verbatim may contain without the content rules objecting. */
@@ -87,7 +94,7 @@ export function createComplianceFilter(options: ComplianceFilterOptions): Compli
       const cited = draft.sources.map(analyzePassage);
       return sentences.map(() => cited);
     }
-    const source = options.grounding;
+    const source = draft.grounding ?? options.grounding;
     if (!source) return sentences.map(() => []);
     const scope = product ? { product: product.slug } : {};
     return Promise.all(
@@ -186,8 +193,9 @@ export function createComplianceFilter(options: ComplianceFilterOptions): Compli
 
   return {
     check,
-    async approve<T>(draft: Draft, payload: T): Promise<CheckedReply<T>> {
-      return createChecked(await check(draft), payload);
+    async approve<T>(draft: Draft, payload: T, seal?: Seal<T>): Promise<CheckedReply<T>> {
+      const result = await check(draft);
+      return createChecked(result, seal ? await seal(result, payload) : payload);
     },
     ruleIds: rules.map((r) => r.rule.id),
   };

@@ -2,7 +2,7 @@
 // filter mints a CheckedReply (see checked-reply.ts and tests/compliance/checked-reply.test.ts).
 export type { CheckedReply } from './checked-reply.js';
 export { assertCheckedReply, isCheckedReply } from './checked-reply.js';
-export { type ComplianceFilter, type ComplianceFilterOptions, createComplianceFilter } from './compliance-filter.js';
+export { type ComplianceFilter, type ComplianceFilterOptions, type Seal, createComplianceFilter } from './compliance-filter.js';
 export { type GroundingSource, createInMemoryGroundingSource } from './grounding.js';
 export { type ComplianceJudge, type JudgeRequest, type JudgeVerdict, judgeVerdictSchema } from './judge.js';
 export { type ChatModelLike, createChatModelJudge } from './llm-judge.js';

@@ -1,4 +1,5 @@
 import type { Language } from '../knowledge/types.js';
+import type { GroundingSource } from './grounding.js';
 
 export const CATEGORIES = [
   'efficacy-overstatement',
@@ -73,6 +74,8 @@ export interface Draft {
   product?: string;
   /** The passages the draft cites. When absent, numbers and comparisons are grounded via `GroundingSource`. */
   sources?: GroundingPassage[];
+  /** Where to find support for this draft when it cites nothing (overrides the filter's own source). */
+  grounding?: GroundingSource;
 }
 
 /** Text in each language; rules and notes speak the rep's language. */

@@ -46,6 +46,7 @@ const envSchema = z.object({
   REPBOT_MAX_FILE_MB: positiveInt(25),
   REPBOT_SEARCH_EF: positiveInt(64),
   REPBOT_TOP_K: positiveInt(5),
+  REPBOT_TRAINING_SESSION_HOURS: positiveInt(24),
 });
 
 export interface EmbeddingConfig {
@@ -62,6 +63,8 @@ export interface RepbotConfig {
   maxFileBytes: number;
   searchEf: number;
   topK: number;
+  /** Hours without activity after which a quiz or role-play expires. */
+  trainingSessionHours: number;
 }
 
 export interface ConfigOverrides {
@@ -98,6 +101,7 @@ export function loadConfig(
     maxFileBytes: e.REPBOT_MAX_FILE_MB * 1024 * 1024,
     searchEf: e.REPBOT_SEARCH_EF,
     topK: e.REPBOT_TOP_K,
+    trainingSessionHours: e.REPBOT_TRAINING_SESSION_HOURS,
   };
 }
 

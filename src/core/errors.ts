@@ -13,6 +13,10 @@ export type RepbotErrorCode =
   | 'PROVIDER_FAILED'
   | 'USAGE'
   | 'INPUT_INVALID'
+  /** The compliance audit log cannot be written: the reply is not given (fail closed). */
+  | 'AUDIT_UNAVAILABLE'
+  /** The audit log's hash chain does not verify: a record was changed or removed. */
+  | 'AUDIT_TAMPERED'
   | 'INTERNAL';
 
 export class RepbotError extends Error {

@@ -56,7 +56,17 @@ export async function scanKnowledge(root: string): Promise<KnowledgeScan> {
       }
       continue;
     }
-    if (CONTROL_FILES.has(name) && name !== 'readme.md') continue;
+    if (CONTROL_FILES.has(name) && name !== 'readme.md') {
+      // Read from one place only: a copy elsewhere would silently do nothing.
+      scan.misplaced.push({
+        file: relPath,
+        reason:
+          name === 'product.yaml'
+            ? 'product.yaml is read only directly inside a product folder (e.g. zorvex/product.yaml) — move it there'
+            : `${name} is read only at the top of the knowledge folder (knowledge/${name}) — move it there; this copy is ignored and never indexed`,
+      });
+      continue;
+    }
     const sidecar = [`${absPath}.meta.yaml`, `${absPath}.meta.yml`].find((p) => present.has(p)) ?? null;
     scan.documents.push({ relPath, absPath, productFolder, sidecarPath: sidecar });
   }

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { Clock } from '../core/clock.js';
 import { RepbotError } from '../core/errors.js';
 import { type AnswerService, type AskOptions, createAnswerService } from '../answering/answer-service.js';
@@ -11,19 +10,23 @@ import type { LlmConfig } from '../answering/llm/llm-config.js';
 import { loadPrompts } from '../answering/prompts.js';
 import { type ObjectionOptions, type ObjectionService, createObjectionService } from '../answering/objection/objection-service.js';
 import type { AnswerReply } from '../answering/reply.js';
-import type { ReplyDraft, ReplyFilter } from '../answering/reply-filter.js';
-import { type RouteAudit, createJsonlRouteAudit } from '../answering/route-audit.js';
+import type { ReplyFilter } from '../answering/reply-filter.js';
+import type { RouteAudit } from '../answering/route-audit.js';
 import { loadRoutingLexicon } from '../answering/routing/routing-lexicon.js';
 import type { KnowledgeBase } from '../retrieval/knowledge-base.js';
+import type { AuditRecorder } from './audit-recorder.js';
+import { auditedFilter } from './audited-filter.js';
 
 export interface AnswerServicesOptions {
   /** The ready knowledge snapshot (indexes on first use). */
   knowledge(): Promise<KnowledgeBase>;
   /** The compliance filter for a snapshot. */
   filterFor(kb: KnowledgeBase): ReplyFilter;
-  dataDir: string;
   clock: Clock;
   conversations?: ConversationStore;
+  /** Every checked draft is recorded here before the reply exists (with its routing, if any). */
+  auditLog: AuditRecorder;
+  /** An extra hook for routed questions (tests list them); the audit log has them either way. */
   audit?: RouteAudit;
   generator?: AnswerGenerator;
   respondGenerator?: RespondGenerator;
@@ -35,7 +38,7 @@ export interface AnswerServices {
   objection(text: string, options?: ObjectionOptions): Promise<AnswerReply>;
 }
 
-/** `ask` and `objection` for the services object: shared thread memory, routing audit and filter. */
+/** `ask` and `objection` for the services object: shared thread memory, audited compliance filter. */
 export function createAnswerServices(options: AnswerServicesOptions): AnswerServices {
   const lexicon = loadRoutingLexicon();
   if (!lexicon.ok) {
@@ -44,14 +47,14 @@ export function createAnswerServices(options: AnswerServicesOptions): AnswerServ
     });
   }
   const conversations = options.conversations ?? new MemoryConversationStore({ clock: options.clock });
-  const audit = options.audit ?? createJsonlRouteAudit(path.join(options.dataDir, 'audit', 'routing.jsonl'));
   // The filter follows the snapshot (its product cards), so it is looked up per call.
-  const filter: ReplyFilter = {
-    async approve<T>(draft: ReplyDraft, payload: T) {
-      return options.filterFor(await options.knowledge()).approve(draft, payload);
+  const snapshotFilter: ReplyFilter = {
+    async approve(draft, body, seal) {
+      return options.filterFor(await options.knowledge()).approve(draft, body, seal);
     },
   };
-  const deps = { knowledge: options.knowledge, filter, lexicon: lexicon.value, conversations, audit, clock: options.clock };
+  const filter = auditedFilter(snapshotFilter, options.auditLog);
+  const deps = { knowledge: options.knowledge, filter, lexicon: lexicon.value, conversations, audit: options.audit, clock: options.clock };
   const answers: AnswerService = createAnswerService({ ...deps, generator: options.generator, generatorTimeoutMs: options.generatorTimeoutMs });
   const objections: ObjectionService = createObjectionService({ ...deps, respondGenerator: options.respondGenerator, respondTimeoutMs: options.generatorTimeoutMs });
   return { ask: answers.ask, objection: objections.objection };

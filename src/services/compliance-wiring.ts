@@ -1,15 +1,14 @@
-import { createComplianceFilter, loadComplianceConfig } from '../compliance/index.js';
+import { type ComplianceFilter, createComplianceFilter, loadComplianceConfig } from '../compliance/index.js';
 import { RepbotError } from '../core/errors.js';
 import type { KnowledgeBase } from '../retrieval/knowledge-base.js';
-import type { ReplyFilter } from '../answering/reply-filter.js';
 
 /**
  * The compliance filter for a knowledge snapshot: the shipped rule packs, the company override
  * file in the knowledge folder, and the snapshot's product cards. Fails closed: without valid
- * rule packs nothing can be approved, so nothing is answered.
+ * rule packs nothing can be approved, so nothing is answered. (It is also a `ReplyFilter`.)
  */
-export function complianceFilterFor(knowledgeDir: string): (kb: KnowledgeBase) => ReplyFilter {
-  const filters = new WeakMap<KnowledgeBase, ReplyFilter>();
+export function complianceFilterFor(knowledgeDir: string): (kb: KnowledgeBase) => ComplianceFilter {
+  const filters = new WeakMap<KnowledgeBase, ComplianceFilter>();
   return (kb) => {
     const cached = filters.get(kb);
     if (cached) return cached;

@@ -3,8 +3,11 @@ import path from 'node:path';
 import type { RepbotConfig } from '../config/config.js';
 import { type Clock, systemClock } from '../core/clock.js';
 import { RepbotError } from '../core/errors.js';
+import { defaultFeedbackStore } from '../feedback/default-feedback-store.js';
+import type { FeedbackStore } from '../feedback/feedback-store.js';
+import { recordingGaps } from '../feedback/record-gaps.js';
 import { loadCatalog } from '../knowledge/catalog.js';
-import { type IngestReport, ingestKnowledge } from '../knowledge/ingest.js';
+import type { IngestReport } from '../knowledge/ingest.js';
 import { scanKnowledge } from '../knowledge/scan.js';
 import { EmbeddingCache } from '../retrieval/embedding-cache.js';
 import { createEmbeddings } from '../retrieval/embeddings/create-embeddings.js';
@@ -18,7 +21,12 @@ import type { ReplyFilter } from '../answering/reply-filter.js';
 import type { RouteAudit } from '../answering/route-audit.js';
 import { type LlmConfig, loadLlmConfig } from '../answering/llm/llm-config.js';
 import { createAnswerServices, createLlmGenerators } from './answer-services.js';
+import { type AuditSink, createAuditRecorder } from './audit-recorder.js';
+import { createCheckService } from './check-service.js';
 import { complianceFilterFor } from './compliance-wiring.js';
+import { createDefaultTraining } from '../training/create-training.js';
+import { createLlmFeedbackWriter } from '../training/scoring/feedback-writer.js';
+import { createChatModel } from '../answering/llm/chat-model-factory.js';
 import type { SearchResult, Services } from './services.js';
 import { buildStatus } from './status.js';
 
@@ -31,12 +39,16 @@ export interface ServiceOptions {
   replyFilter?: (kb: KnowledgeBase) => ReplyFilter;
   /** Thread memory for follow-ups (default: in memory, bounded). */
   conversations?: ConversationStore;
-  /** Where routed questions are recorded (default: <data>/audit/routing.jsonl). */
+  /** An extra hook for routed questions (tests list them); the audit log records them either way. */
   routeAudit?: RouteAudit;
+  /** Where checked drafts are recorded (default: the SQLite audit log at <data>/audit/audit.db, opened on first use). */
+  auditSink?: AuditSink;
   /** LLM mode for `ask` (default: from REPBOT_LLM; none = extractive, offline). */
   answerGenerator?: AnswerGenerator;
   /** LLM settings when no generator is given (default: read from the environment). */
   llm?: LlmConfig;
+  /** Feedback and unanswered questions (default: SQLite at <data>/feedback.db, opened on first use). */
+  feedback?: FeedbackStore;
 }
 
 export async function createServices(config: RepbotConfig, options: ServiceOptions = {}): Promise<Services> {
@@ -69,6 +81,9 @@ export async function createServices(config: RepbotConfig, options: ServiceOptio
   }
 
   async function ingest(opts: Parameters<Services['ingest']>[0] = {}): Promise<IngestReport> {
+    // Loaded on first use: the document loaders (PDF, Word, HTML) take most of a second to
+    // import, and a question over an existing index needs none of them.
+    const { ingestKnowledge } = await import('../knowledge/ingest.js');
     const report = await ingestKnowledge(
       {
         knowledgeDir: config.knowledgeDir,
@@ -100,10 +115,12 @@ export async function createServices(config: RepbotConfig, options: ServiceOptio
 
   const llm = options.llm ?? loadLlmConfig(process.env);
   const generators = options.answerGenerator ? { answer: options.answerGenerator } : await createLlmGenerators(llm);
+  const auditLog = createAuditRecorder({ dataDir: config.dataDir, clock, ...(options.auditSink ? { sink: options.auditSink } : {}) });
+  const compliance = complianceFilterFor(config.knowledgeDir);
   const answers = createAnswerServices({
     knowledge: ready,
-    filterFor: options.replyFilter ?? complianceFilterFor(config.knowledgeDir),
-    dataDir: config.dataDir,
+    filterFor: options.replyFilter ?? compliance,
+    auditLog,
     clock,
     conversations: options.conversations,
     audit: options.routeAudit,
@@ -112,11 +129,35 @@ export async function createServices(config: RepbotConfig, options: ServiceOptio
     generatorTimeoutMs: llm.timeoutMs,
   });
 
+  // `check` always uses the real rules (a test's reply filter is for answers), grounded in the knowledge base.
+  const checks = createCheckService({ knowledge: ready, filterFor: compliance, audit: auditLog });
+
+  const feedback = options.feedback ?? defaultFeedbackStore(config.dataDir);
+  const now = () => clock.now();
+  const training = createDefaultTraining({
+    knowledge: ready,
+    // The same filter as answers (rule packs, company overrides, product cards), one per snapshot.
+    checkerFor: compliance,
+    dataDir: config.dataDir,
+    clock,
+    sessionHours: config.trainingSessionHours,
+    // LLM mode adds a written coaching note to training scores (never changes a score).
+    ...(options.answerGenerator || llm.provider === 'none' ? {} : await trainingFeedbackWriter(llm)),
+    // Every checked rep turn goes to the compliance audit log like any other draft (fails closed).
+    audit: (entry) => {
+      auditLog.record(entry);
+    },
+  });
+
   return {
     config,
     ingest,
-    ask: answers.ask,
-    objection: answers.objection,
+    ask: recordingGaps(answers.ask, feedback, now, log),
+    objection: recordingGaps(answers.objection, feedback, now, log),
+    feedback,
+    check: checks.check,
+    auditLog: auditLog.log,
+    training,
     async search(query, opts = {}) {
       const kb = await ready();
       const hits = await kb.search(query, { ...opts, k: opts.k ?? config.topK });
@@ -148,6 +189,14 @@ export async function createServices(config: RepbotConfig, options: ServiceOptio
     },
     async close() {
       snapshot = null;
+      await feedback.close();
+      auditLog.close();
+      training.close();
     },
   };
+}
+
+async function trainingFeedbackWriter(llm: LlmConfig) {
+  const model = await createChatModel(llm);
+  return model ? { feedbackWriter: createLlmFeedbackWriter(model), feedbackTimeoutMs: llm.timeoutMs } : {};
 }

@@ -40,7 +40,7 @@ export async function answerQuestion(deps: SlackDeps, client: webApi.WebClient, 
 
   let messages: SlackMessage[];
   try {
-    const options = { threadId: request.conversationId, user: request.user };
+    const options = { threadId: request.conversationId, user: request.user, channel: request.channel, via: 'slack' };
     // Past refusalFor, a shared channel is in "hcp-only" mode: only HCP material may be quoted there.
     const audiences: Audience[] | undefined = request.external ? ['hcp'] : undefined;
     const reply = await deps.answers.run(() =>

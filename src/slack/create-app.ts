@@ -6,7 +6,8 @@ import { createAdminCheck } from './admin-check.js';
 import { AnswerQueue } from './answer-queue.js';
 import { EventDedupe } from './event-dedupe.js';
 import { reportFailure } from './failure-report.js';
-import { type FeedbackStore, MemoryFeedbackStore } from './feedback-store.js';
+import type { FeedbackStore } from '../feedback/feedback-store.js';
+import { lazyFeedbackStore } from '../feedback/lazy-feedback-store.js';
 import { registerListeners } from './listeners/register-listeners.js';
 import { RateLimiter } from './rate-limiter.js';
 import { Reindexer } from './reindexer.js';
@@ -14,6 +15,7 @@ import type { SlackConfig, SlackLogLevel, SlackMode } from './slack-config.js';
 import type { SlackDeps } from './slack-deps.js';
 import { createSlackLogger } from './slack-logger.js';
 import { WorkTracker } from './work-tracker.js';
+import { createTrainerCheck } from './trainer-check.js';
 
 /** Where Slack sends events, commands and interactions in HTTP mode (the manifest's request URLs end in it). */
 export const EVENTS_PATH = '/slack/events';
@@ -31,6 +33,7 @@ export interface SlackAppOptions {
   /** HTTP mode: the interface to listen on (default all). */
   host?: string;
   logger?: Logger;
+  /** Where 👍/👎 go (default: the services' store, durable SQLite at <data>/feedback.db). */
   feedback?: FeedbackStore;
   now?: () => Date;
 }
@@ -104,11 +107,13 @@ export function createSlackApp(services: Services, config: SlackConfig, options:
     services,
     config,
     logger,
-    feedback: options.feedback ?? new MemoryFeedbackStore(),
+    // Looked up on first click, so building the app does not touch the services.
+    feedback: options.feedback ?? lazyFeedbackStore(() => services.feedback),
     dedupe: new EventDedupe(),
     rateLimiter: new RateLimiter(config.rateLimitPerMinute),
     answers: new AnswerQueue(config.maxConcurrentAnswers),
     admins: createAdminCheck(config),
+    trainers: createTrainerCheck(config),
     reindexer: new Reindexer(services),
     work: new WorkTracker(),
     now,

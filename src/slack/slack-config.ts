@@ -27,6 +27,8 @@ export interface SlackConfig {
   updatesChannel: string | undefined;
   adminUsers: readonly string[];
   medicalAffairsGroup: string | undefined;
+  /** User group (S…) of trainers: they start training for others and see training results in App Home. */
+  trainersGroup: string | undefined;
   externalChannels: ExternalChannelPolicy;
   /** Questions per user per minute; 0 turns the limit off. */
   rateLimitPerMinute: number;
@@ -117,6 +119,9 @@ const envSchema = z.object({
   SLACK_MEDICAL_AFFAIRS_GROUP: optional(
     z.string().regex(/^S[A-Z0-9]{6,}$/, { message: 'must be a user group ID such as S0123ABCD (the group\'s page in Slack → ⋮ → "Copy group ID"), not its @handle' }),
   ),
+  SLACK_TRAINERS_GROUP: optional(
+    z.string().regex(/^S[A-Z0-9]{6,}$/, { message: 'must be a user group ID such as S0123ABCD (the group\'s page in Slack → ⋮ → "Copy group ID"), not its @handle' }),
+  ),
   SLACK_EXTERNAL_CHANNELS: z.preprocess(
     blankToUndefined,
     z
@@ -172,6 +177,7 @@ export function loadSlackConfig(env: NodeJS.ProcessEnv = process.env): SlackConf
     updatesChannel: e.SLACK_UPDATES_CHANNEL,
     adminUsers: e.SLACK_ADMIN_USERS,
     medicalAffairsGroup: e.SLACK_MEDICAL_AFFAIRS_GROUP,
+    trainersGroup: e.SLACK_TRAINERS_GROUP,
     externalChannels: e.SLACK_EXTERNAL_CHANNELS,
     rateLimitPerMinute: e.SLACK_RATE_LIMIT_PER_MINUTE,
     maxConcurrentAnswers: e.SLACK_MAX_CONCURRENT_ANSWERS,
@@ -192,6 +198,7 @@ export function describeSlackConfig(config: SlackConfig): Record<string, string 
     updatesChannel: config.updatesChannel ?? 'not set',
     adminUsers: config.adminUsers,
     medicalAffairsGroup: config.medicalAffairsGroup ?? 'not set',
+    trainersGroup: config.trainersGroup ?? 'not set',
     externalChannels: config.externalChannels,
     rateLimitPerMinute: config.rateLimitPerMinute,
     maxConcurrentAnswers: config.maxConcurrentAnswers,

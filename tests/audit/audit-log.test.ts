@@ -99,12 +99,50 @@ describe('AuditLog', () => {
     log.append({ user: 'U1', kind: 'check', draft: '=HYPERLINK("x"), "quoted", two\nlines', sources: [{ chunkId: 'c#1', approvalCode: 'MLR-1' }], result: result('blocked') });
     const csv = log.exportCsv();
     const [header, row] = csv.split('\r\n');
-    expect(header).toBe('id,at,user,channel,source,kind,verdict,route,draft,final_text,findings,notes,approval_codes,chunk_ids,hash');
+    expect(header).toBe('id,at,user,channel,source,kind,verdict,route,question,draft,final_text,findings,notes,approval_codes,chunk_ids,context,hash');
     expect(row).toContain(`"'=HYPERLINK(""x""), ""quoted"", two\nlines"`);
     expect(row).toContain('UNI-AE-001 adverse-event violation/route');
     const jsonl = log.exportJsonl({ from: '2025-03-04', to: '2025-03-04' }).trim().split('\n');
     expect(jsonl).toHaveLength(1);
     expect(JSON.parse(jsonl[0] as string)).toMatchObject({ id: 1, verdict: 'blocked', sources: [{ approvalCode: 'MLR-1' }] });
+  });
+
+  it('keeps the question and the routing context, redacted, in the chain', () => {
+    const { log, file } = open();
+    log.append({
+      user: 'U1',
+      kind: 'ask',
+      question: 'Mrs. Henderson has diabetes and got a rash; call 415-555-2671',
+      draft: 'Report it to Pharmacovigilance within 24 hours.',
+      route: 'pharmacovigilance',
+      context: { routing: { reason: 'adverse-event', fields: { patient: 'Mrs. Henderson has diabetes', event: ['rash'] } }, threadId: 't1' },
+      result: result('pass', 'Report it to Pharmacovigilance within 24 hours.'),
+    });
+    const [rec] = log.query();
+    expect(rec?.question).toBe('[patient name removed] has diabetes and got a rash; call [phone number removed]');
+    expect(rec?.route).toBe('pharmacovigilance');
+    expect(rec?.context).toEqual({ routing: { reason: 'adverse-event', fields: { patient: '[patient name removed] has diabetes', event: ['rash'] } }, threadId: 't1' });
+    expect(log.verify().ok).toBe(true);
+    const raw = new Database(file);
+    raw.exec('DROP TRIGGER audit_no_update');
+    raw.prepare("UPDATE audit_records SET context = json_set(context, '$.threadId', 't2')").run();
+    raw.close();
+    expect(log.verify()).toEqual({ ok: false, error: 'record 1 was changed after it was written' });
+  });
+
+  it('upgrades a schema-1 log in place: old records still verify, new ones carry the question', () => {
+    const { log, file } = open();
+    log.append({ user: 'U1', kind: 'check', draft: 'old', result: result('pass', 'old') });
+    log.close();
+    logs.pop();
+    const raw = new Database(file);
+    raw.exec('ALTER TABLE audit_records DROP COLUMN question; ALTER TABLE audit_records DROP COLUMN context;');
+    raw.pragma('user_version = 1');
+    raw.close();
+    const again = open(file).log;
+    again.append({ user: 'U1', kind: 'ask', question: 'max dose?', draft: 'new', result: result('pass', 'new') });
+    expect(again.query().map((r) => [r.draft, r.question])).toEqual([['old', null], ['new', 'max dose?']]);
+    expect(again.verify()).toEqual({ ok: true, value: { records: 2 } });
   });
 
   it('reopens an existing log and keeps appending to the same chain', () => {

@@ -45,8 +45,9 @@ describe('/repbot', () => {
   it('shows help for no text or an unknown sub-command, in the ack itself', async () => {
     const help = await command('', 'help1');
     expect(JSON.parse(help.text).blocks[0].text.text).toContain('/repbot ask');
-    const unknown = await command('quiz me', 'help2');
-    expect(JSON.parse(unknown.text).blocks[0].text.text).toContain("I don't know `quiz`");
+    // (quiz and roleplay are sub-commands now: see tests/slack/training.int.test.ts)
+    const unknown = await command('dance me', 'help2');
+    expect(JSON.parse(unknown.text).blocks[0].text.text).toContain("I don't know `dance`");
     await settle(h);
     expect(h.fake.calls).toEqual([]);
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeFeedbackSubject, encodeFeedbackSubject, feedbackBlock, feedbackThanksMessage } from '../../src/slack/blocks/feedback-blocks.js';
 import { buildFeedbackModal } from '../../src/slack/blocks/feedback-modal.js';
 import { BLOCK_KIT_LIMITS } from '../../src/slack/blocks/slack-limits.js';
-import type { FeedbackSubject } from '../../src/slack/feedback-store.js';
+import type { FeedbackSubject } from '../../src/feedback/feedback-store.js';
 
 const subject: FeedbackSubject = { kind: 'answer', question: 'max dose?', route: null, approvalCodes: ['MLR-2025-0101'], verdict: 'pass' };
 
@@ -38,17 +38,24 @@ describe('feedback blocks', () => {
     `);
   });
 
-  it('round-trips the subject', () => {
-    expect(decodeFeedbackSubject(encodeFeedbackSubject(subject))).toEqual(subject);
+  it('round-trips the subject, with the product and audit record id when known', () => {
+    expect(decodeFeedbackSubject(encodeFeedbackSubject(subject))).toEqual({ ...subject, product: null, auditId: null });
+    const full: FeedbackSubject = { ...subject, route: 'not-found', product: 'zorvex', auditId: 4711 };
+    expect(encodeFeedbackSubject(full)).toBe('{"k":"answer","q":"max dose?","r":"not-found","c":["MLR-2025-0101"],"v":"pass","p":"zorvex","a":4711}');
+    expect(decodeFeedbackSubject(encodeFeedbackSubject(full))).toEqual(full);
+    // Older buttons (before product and audit id) still decode.
+    expect(decodeFeedbackSubject('{"k":"answer","q":"q","r":null,"c":[],"v":"pass"}')).toMatchObject({ product: null, auditId: null });
     expect(decodeFeedbackSubject('not json')).toBeNull();
     expect(decodeFeedbackSubject(undefined)).toBeNull();
   });
 
-  it('fits a very long question into the 2,000-character button value, marked as shortened', () => {
-    const long = { ...subject, question: '剂量'.repeat(3000) };
+  it('fits a very long question into the 2,000-character button value, marked as shortened, keeping the audit record id', () => {
+    const long = { ...subject, question: '剂量'.repeat(3000), product: 'zorvex', auditId: 123456789, approvalCodes: Array.from({ length: 30 }, (_, i) => `MLR-2025-${1000 + i}`) };
     const value = encodeFeedbackSubject(long);
     expect(value.length).toBeLessThanOrEqual(BLOCK_KIT_LIMITS.buttonValue);
-    expect(decodeFeedbackSubject(value)?.question.endsWith('…')).toBe(true);
+    const decoded = decodeFeedbackSubject(value);
+    expect(decoded?.question.endsWith('…')).toBe(true);
+    expect(decoded).toMatchObject({ product: 'zorvex', auditId: 123456789 });
   });
 
   it('thanks the clicker, and asks what was wrong after a 👎', () => {

@@ -93,6 +93,8 @@ describe('parseRepbotCommand', () => {
     expect(parseRepbotCommand('ASK  max dose\nfor kids?')).toEqual({ sub: 'ask', rest: 'max dose\nfor kids?' });
     expect(parseRepbotCommand('objection too expensive')).toEqual({ sub: 'objection', rest: 'too expensive' });
     expect(parseRepbotCommand('status')).toEqual({ sub: 'status', rest: '' });
-    expect(parseRepbotCommand('quiz me')).toEqual({ sub: 'unknown', word: 'quiz' });
+    expect(parseRepbotCommand('quiz zorvex 5')).toEqual({ sub: 'quiz', rest: 'zorvex 5' });
+    expect(parseRepbotCommand('roleplay calmira busy')).toEqual({ sub: 'roleplay', rest: 'calmira busy' });
+    expect(parseRepbotCommand('dance me')).toEqual({ sub: 'unknown', word: 'dance' });
   });
 });

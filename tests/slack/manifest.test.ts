@@ -14,9 +14,10 @@ const manifest = parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../
 describe('slack-app-manifest.yaml', () => {
   it('asks for exactly what the bot uses', () => {
     expect(manifest.oauth_config.scopes.bot.sort()).toEqual(
-      ['app_mentions:read', 'chat:write', 'commands', 'im:history', 'im:read', 'im:write', 'users:read', 'usergroups:read'].sort(),
+      ['app_mentions:read', 'channels:history', 'chat:write', 'commands', 'groups:history', 'im:history', 'im:read', 'im:write', 'users:read', 'usergroups:read'].sort(),
     );
-    expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual(['app_home_opened', 'app_mention', 'message.im']);
+    // message.channels / message.groups: replies in a role-play's thread (only those are acted on).
+    expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual(['app_home_opened', 'app_mention', 'message.channels', 'message.groups', 'message.im']);
   });
 
   it('has the slash command, interactivity, App Home and Socket Mode', () => {

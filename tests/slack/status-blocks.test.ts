@@ -7,7 +7,8 @@ import { errorMessage, placeholderMessage } from '../../src/slack/blocks/notice-
 import { buildPvReport } from '../../src/slack/blocks/pv-report.js';
 import { BLOCK_KIT_LIMITS } from '../../src/slack/blocks/slack-limits.js';
 import { STATUS_LIST_MAX, buildStatusMessage } from '../../src/slack/blocks/status-blocks.js';
-import type { FeedbackRecord } from '../../src/slack/feedback-store.js';
+import { buildContentGaps } from '../../src/feedback/content-gaps.js';
+import type { FeedbackRecord } from '../../src/feedback/feedback-store.js';
 import { passed } from './helpers/checked-replies.js';
 
 const counts = (indexed: number, extra: Partial<StatusReport['products'][number]['byStatus']> = {}) => ({
@@ -136,7 +137,8 @@ describe('status and App Home', () => {
       verdict: 'pass',
     };
     const rep = buildHomeView({ status, admin: false });
-    const admin = buildHomeView({ status, admin: true, contentGaps: [gap] });
+    const contentGaps = buildContentGaps({ unanswered: [], feedback: [gap] });
+    const admin = buildHomeView({ status, admin: true, contentGaps, contentGapsPeriod: 'last 30 days' });
     expect(JSON.stringify(rep)).not.toContain('repbot_home_reindex');
     expect(admin.blocks.slice(rep.blocks.length)).toMatchInlineSnapshot(`
       [
@@ -184,12 +186,41 @@ describe('status and App Home', () => {
           "type": "actions",
         },
         {
+          "type": "divider",
+        },
+        {
           "text": {
-            "text": "*Content gaps: recent 👎 answers*
-      • zorvex in renal impairment? · not-found · _“nothing about renal impairment”_",
+            "text": "*Content gaps · last 30 days*",
             "type": "mrkdwn",
           },
           "type": "section",
+        },
+        {
+          "elements": [
+            {
+              "text": "0 not answered from approved material · 0 sent to Medical Information · 1 marked 👎 — 1 topic, most asked first.",
+              "type": "mrkdwn",
+            },
+          ],
+          "type": "context",
+        },
+        {
+          "text": {
+            "text": "1. *zorvex in renal impairment?*
+      Asked once: 1 answer marked not helpful · last 2025-06-01
+      > _“nothing about renal impairment”_",
+            "type": "mrkdwn",
+          },
+          "type": "section",
+        },
+        {
+          "elements": [
+            {
+              "text": "Full report: \`npx repbot gaps\` (add \`--from\`/\`--to\` for a period, \`--json\` for a file).",
+              "type": "mrkdwn",
+            },
+          ],
+          "type": "context",
         },
       ]
     `);
@@ -304,6 +335,8 @@ describe('other messages', () => {
       • \`/repbot objection &lt;what the HCP said&gt;\`: a four-step objection-handling script
       • \`/repbot status\`: what is indexed, what expires soon, what could not be indexed
       • \`/repbot reindex\`: re-read the knowledge folder (medical affairs only)
+      • \`/repbot quiz [product] [n]\`: a multiple-choice quiz from the approved material, in this channel (e.g. \`/repbot quiz zorvex 5\`, \`/repbot quiz 佐维斯\`)
+      • \`/repbot roleplay [product] [persona]\`: practise an objection with a doctor in a thread, scored at the end (personas: skeptical, cost, loyal, safety, busy)
       • \`/repbot help\`: this list
 
       You can also mention me in a channel (\`@repbot …\`) or message me directly; I answer in the thread, and follow-ups in that thread keep the context. 中文提问也可以。

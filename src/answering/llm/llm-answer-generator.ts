@@ -24,23 +24,29 @@ export function createLlmAnswerGenerator(model: ChatModelLike, prompt: Prompt, m
   return {
     modelId,
     async generate(input: GenerateInput, signal: AbortSignal): Promise<string> {
-      const rendered = renderPrompt(prompt, {
-        language: LANGUAGE_NAMES[input.language],
-        question: input.question,
-        passages: formatPassages(input.passages),
-      });
-      const reply = await model.invoke(
-        [
-          ['system', rendered.system],
-          ['human', rendered.human],
-        ],
-        { signal },
+      const text = await invokePrompt(
+        model,
+        prompt,
+        { language: LANGUAGE_NAMES[input.language], question: input.question, passages: formatPassages(input.passages) },
+        signal,
       );
-      const text = contentText(reply.content).trim();
       if (text === NOT_COVERED || text.startsWith(NOT_COVERED)) throw new Error('the model found no answer in the approved passages');
       return text;
     },
   };
+}
+
+/** Renders a prompt, sends it as a system and a human message, and returns the model's text, trimmed. */
+async function invokePrompt(model: ChatModelLike, prompt: Prompt, inputs: Record<string, string>, signal: AbortSignal): Promise<string> {
+  const rendered = renderPrompt(prompt, inputs);
+  const reply = await model.invoke(
+    [
+      ['system', rendered.system],
+      ['human', rendered.human],
+    ],
+    { signal },
+  );
+  return contentText(reply.content).trim();
 }
 
 export function contentText(content: unknown): string {
@@ -70,21 +76,18 @@ export function createLlmRespondGenerator(model: ChatModelLike, prompt: Prompt, 
   return {
     modelId,
     async generate(input, signal) {
-      const rendered = renderPrompt(prompt, {
-        language: LANGUAGE_NAMES[input.language],
-        category: input.category,
-        objection: input.objection,
-        product: input.product,
-        passages: formatPassages(input.passages),
-      });
-      const reply = await model.invoke(
-        [
-          ['system', rendered.system],
-          ['human', rendered.human],
-        ],
-        { signal },
+      const text = await invokePrompt(
+        model,
+        prompt,
+        {
+          language: LANGUAGE_NAMES[input.language],
+          category: input.category,
+          objection: input.objection,
+          product: input.product,
+          passages: formatPassages(input.passages),
+        },
+        signal,
       );
-      const text = contentText(reply.content).trim();
       if (text === '' || text.startsWith(NOT_COVERED)) throw new Error('the model found no response in the approved evidence');
       return text;
     },

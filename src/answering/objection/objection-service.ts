@@ -2,7 +2,7 @@ import { type Clock, systemClock } from '../../core/clock.js';
 import { RepbotError, describeError } from '../../core/errors.js';
 import type { ProductCard } from '../../knowledge/types.js';
 import type { KnowledgeBase } from '../../retrieval/knowledge-base.js';
-import { bodyOf, routeFor } from '../answer-service.js';
+import { bodyOf, originOf, routeFor } from '../answer-service.js';
 import type { ConversationStore } from '../conversation/conversation-store.js';
 import { extractAnswer } from '../extract/extract-answer.js';
 import { fillTemplate } from '../prompt-template.js';
@@ -39,7 +39,12 @@ export interface ObjectionServiceDeps {
 
 export interface ObjectionOptions {
   threadId?: string;
+  /** Who asked (Slack user id, or the person at the terminal): kept in the audit record. */
   user?: string;
+  /** Slack channel id (absent for the CLI): kept in the audit record. */
+  channel?: string;
+  /** Where the message came from (`cli`, `chat`, `slack`): kept in the audit record. */
+  via?: string;
   product?: string;
 }
 
@@ -130,12 +135,14 @@ export function createObjectionService(deps: ObjectionServiceDeps): ObjectionSer
       mode,
       category,
       scriptLabels: labels,
+      auditId: null,
     };
     return finish(ctx, script, body, [...numbered.sources, ...contactSources(product ? [product] : kb.products, 'medicalInformation')], options);
   }
 
   async function finish(ctx: QuestionContext, text: string, body: ReplyBody, sources: ReplySource[], options: ObjectionOptions): Promise<AnswerReply> {
-    const checked = await deps.filter.approve({ text, language: ctx.language, product: body.product ?? undefined, sources }, body);
+    const origin = originOf('objection', ctx, options);
+    const checked = await deps.filter.approve({ text, language: ctx.language, product: body.product ?? undefined, sources, origin }, body);
     if (deps.conversations && options.threadId) {
       await deps.conversations.remember(options.threadId, {
         question: ctx.message,

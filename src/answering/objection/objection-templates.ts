@@ -1,10 +1,8 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import YAML from 'yaml';
 import { z } from 'zod';
-import { describeError } from '../../core/errors.js';
 import { packageRoot } from '../../core/paths.js';
 import { type Result, fail, ok } from '../../core/result.js';
+import { readYamlData } from '../../core/yaml-data.js';
 import type { Language } from '../../knowledge/types.js';
 import { undeclaredPlaceholders } from '../prompt-template.js';
 import { OBJECTION_CATEGORIES, type ObjectionCategory, type ObjectionScript } from '../reply.js';
@@ -27,18 +25,9 @@ export type ScriptLabels = Record<keyof ObjectionScript, string>;
 
 /** Loads and checks the templates: every category in both languages, no placeholder that is not a declared input. */
 export function loadObjectionTemplates(file: string = DEFAULT_OBJECTION_TEMPLATES): Result<ObjectionTemplates, string> {
-  let raw: unknown;
-  try {
-    raw = YAML.parse(fs.readFileSync(file, 'utf8'));
-  } catch (error) {
-    return fail(`${file}: ${describeError(error).split('\n')[0]}`);
-  }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return fail(`${file}: ${issue ? `${issue.path.map(String).join('.') || '(top level)'}: ${issue.message}` : 'invalid'}`);
-  }
-  const t = parsed.data;
+  const parsed = readYamlData(file, schema);
+  if (!parsed.ok) return parsed;
+  const t = parsed.value;
   const texts: Array<[string, string]> = [
     ['noEvidence.en', t.noEvidence.en],
     ['noEvidence.zh', t.noEvidence.zh],

@@ -1,3 +1,4 @@
+import { cliUser } from '../cli-user.js';
 import type { Command } from '../command.js';
 import { type ReplyOutput, formatReply, replyOutput } from '../reply-output.js';
 
@@ -8,7 +9,7 @@ export const askCommand: Command<ReplyOutput> = {
   takesText: true,
   async run(ctx, text) {
     const product = typeof ctx.parsed.values.product === 'string' ? ctx.parsed.values.product : undefined;
-    return replyOutput(await ctx.services.ask(text ?? '', { product, user: 'cli' }));
+    return replyOutput(await ctx.services.ask(text ?? '', { product, user: cliUser(ctx.env), via: 'cli' }));
   },
   format: formatReply,
 };

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import readline from 'node:readline';
 import { describeError } from '../../core/errors.js';
+import { cliUser } from '../cli-user.js';
 import type { Command, CommandContext } from '../command.js';
 import { formatReply, replyOutput } from '../reply-output.js';
 
@@ -63,11 +64,11 @@ async function chat(ctx: CommandContext, { input, output }: ChatStreams): Promis
           if (text === '') say('Usage: /objection <what the HCP said>');
           else {
             summary.objections++;
-            say(formatReply(replyOutput(await ctx.services.objection(text, { threadId: thread, user: 'chat' }))));
+            say(formatReply(replyOutput(await ctx.services.objection(text, { threadId: thread, user: cliUser(ctx.env), via: 'chat' }))));
           }
         } else {
           summary.questions++;
-          say(formatReply(replyOutput(await ctx.services.ask(line, { threadId: thread, user: 'chat' }))));
+          say(formatReply(replyOutput(await ctx.services.ask(line, { threadId: thread, user: cliUser(ctx.env), via: 'chat' }))));
         }
       } catch (error) {
         say(`Error: ${describeError(error)}`);

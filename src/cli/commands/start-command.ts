@@ -12,6 +12,9 @@ export const startCommand: Command<StartSummary> = {
   usage: 'repbot start',
   takesText: false,
   async run(ctx) {
+    // Every reply is recorded before it is posted: a bot that cannot open its audit log could
+    // answer nothing, so it does not start (the error names the file and what to check).
+    ctx.services.auditLog();
     const bot = await startSlackBot(ctx.services, ctx.env);
     await bot.closed;
     return { mode: bot.mode };

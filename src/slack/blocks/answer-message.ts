@@ -2,7 +2,8 @@ import { routeOf, toObjectionReply, toReply } from '../../answering/reply-docume
 import type { AnswerReply, Citation } from '../../answering/reply.js';
 import { assertCheckedReply } from '../../compliance/checked-reply.js';
 import type { Language } from '../../knowledge/types.js';
-import type { FeedbackSubject } from '../feedback-store.js';
+import type { FeedbackSubject } from '../../feedback/feedback-store.js';
+import { replyAuditId } from '../../feedback/unanswered-question.js';
 import { complianceLine } from './compliance-line.js';
 import { feedbackBlock } from './feedback-blocks.js';
 import { escapeMrkdwn } from './mrkdwn.js';
@@ -72,6 +73,8 @@ export function feedbackSubjectOf(reply: AnswerReply, citations: readonly Citati
     route: routeOf(reply),
     approvalCodes: [...new Set(citations.map((c) => c.approvalCode))],
     verdict: reply.compliance.verdict,
+    product: reply.payload.product,
+    auditId: replyAuditId(reply.payload),
   };
 }
 

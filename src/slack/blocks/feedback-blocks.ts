@@ -1,5 +1,6 @@
 import type { Language } from '../../knowledge/types.js';
-import type { FeedbackRating, FeedbackSubject } from '../feedback-store.js';
+import { auditIdOf } from '../../feedback/feedback-record.js';
+import type { FeedbackRating, FeedbackSubject } from '../../feedback/feedback-store.js';
 import type { ActionsBlock, SlackMessage } from './slack-message.js';
 import { BLOCK_KIT_LIMITS } from './slack-limits.js';
 import { uiTexts } from './ui-texts.js';
@@ -34,6 +35,10 @@ interface EncodedSubject {
   r: FeedbackSubject['route'];
   c: string[];
   v: string;
+  /** Product slug, when known. */
+  p?: string;
+  /** Audit record id, when the reply carried one. */
+  a?: number;
 }
 
 /**
@@ -41,7 +46,15 @@ interface EncodedSubject {
  * the whole does not fit, the recorded question is shortened (and marked with "…").
  */
 export function encodeFeedbackSubject(subject: FeedbackSubject): string {
-  const base: EncodedSubject = { k: subject.kind, q: '', r: subject.route, c: subject.approvalCodes.slice(0, 20), v: subject.verdict };
+  const base: EncodedSubject = {
+    k: subject.kind,
+    q: '',
+    r: subject.route,
+    c: subject.approvalCodes.slice(0, 20),
+    v: subject.verdict,
+    ...(subject.product ? { p: subject.product.slice(0, 100) } : {}),
+    ...(subject.auditId ? { a: subject.auditId } : {}),
+  };
   const fits = (q: string) => JSON.stringify({ ...base, q }).length <= BLOCK_KIT_LIMITS.buttonValue;
   let question = subject.question;
   while (!fits(question) && question !== '…') {
@@ -63,6 +76,8 @@ export function decodeFeedbackSubject(value: string | undefined): FeedbackSubjec
       route,
       approvalCodes: Array.isArray(raw.c) ? raw.c.filter((c): c is string => typeof c === 'string') : [],
       verdict: typeof raw.v === 'string' ? raw.v : 'unknown',
+      product: typeof raw.p === 'string' && raw.p !== '' ? raw.p : null,
+      auditId: auditIdOf(raw.a),
     };
   } catch {
     return null;

@@ -10,6 +10,8 @@ export function buildHelpMessage(unknown?: string): SlackMessage {
     '• `/repbot objection &lt;what the HCP said&gt;`: a four-step objection-handling script',
     '• `/repbot status`: what is indexed, what expires soon, what could not be indexed',
     '• `/repbot reindex`: re-read the knowledge folder (medical affairs only)',
+    '• `/repbot quiz [product] [n]`: a multiple-choice quiz from the approved material, in this channel (e.g. `/repbot quiz zorvex 5`, `/repbot quiz 佐维斯`)',
+    '• `/repbot roleplay [product] [persona]`: practise an objection with a doctor in a thread, scored at the end (personas: skeptical, cost, loyal, safety, busy)',
     '• `/repbot help`: this list',
     '',
     'You can also mention me in a channel (`@repbot …`) or message me directly; I answer in the thread, and follow-ups in that thread keep the context. 中文提问也可以。',

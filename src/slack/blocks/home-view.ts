@@ -1,9 +1,11 @@
 import type { StatusReport } from '../../services/status.js';
-import type { FeedbackRecord } from '../feedback-store.js';
-import { escapeMrkdwn, fitPlainText } from './mrkdwn.js';
+import { type ContentGapsReport, buildContentGaps } from '../../feedback/content-gaps.js';
+import { contentGapsBlocks } from './content-gaps-blocks.js';
 import type { Block, HomeView } from './slack-message.js';
 import { BLOCK_KIT_LIMITS } from './slack-limits.js';
 import { statusBlocks } from './status-blocks.js';
+import type { TrainerSummary } from '../../training/training-types.js';
+import { trainerSummaryBlocks } from './trainer-summary-blocks.js';
 
 export const HOME_REINDEX_ACTION = 'repbot_home_reindex';
 
@@ -11,8 +13,14 @@ export interface HomeViewInput {
   status: StatusReport;
   /** Members of the medical-affairs group (or listed admins) see admin actions and content gaps. */
   admin: boolean;
-  /** Recent 👎 answers, newest first (admins only). */
-  contentGaps?: readonly FeedbackRecord[];
+  /** Unanswered questions and 👎 answers, most asked first (admins only). */
+  contentGaps?: ContentGapsReport;
+  /** How the content-gaps period is described ("last 30 days"). */
+  contentGapsPeriod?: string;
+  /** Training results (trainers only: SLACK_TRAINERS_GROUP). */
+  training?: TrainerSummary;
+  /** How the training period is described ("Last 30 days"). */
+  trainingPeriod?: string;
 }
 
 /** The App Home tab: knowledge status for everyone, re-index and content gaps for admins. */
@@ -31,7 +39,8 @@ export function buildHomeView(input: HomeViewInput): HomeView {
     { type: 'divider' },
     ...statusBlocks(input.status),
   ];
-  if (input.admin) blocks.push(...adminBlocks(input.contentGaps ?? []));
+  if (input.admin) blocks.push(...adminBlocks(input));
+  if (input.training) blocks.push(...trainerSummaryBlocks(input.training, input.trainingPeriod ?? 'All time'));
   if (blocks.length > BLOCK_KIT_LIMITS.blocksPerHomeView) {
     // statusBlocks bounds its lists, so this only guards against future growth: say so rather than fail.
     blocks.splice(BLOCK_KIT_LIMITS.blocksPerHomeView - 1);
@@ -42,12 +51,8 @@ export function buildHomeView(input: HomeViewInput): HomeView {
 
 const GAPS_SHOWN = 10;
 
-function adminBlocks(gaps: readonly FeedbackRecord[]): Block[] {
-  const lines = gaps.slice(0, GAPS_SHOWN).map((g) => {
-    const comment = g.comment ? ` · _“${escapeMrkdwn(fitPlainText(g.comment, 200))}”_` : '';
-    const route = g.route ? ` · ${g.route}` : '';
-    return `• ${escapeMrkdwn(fitPlainText(g.question, 200))}${route}${comment}`;
-  });
+function adminBlocks(input: HomeViewInput): Block[] {
+  const gaps = input.contentGaps ?? buildContentGaps({ unanswered: [], feedback: [] });
   return [
     { type: 'divider' },
     { type: 'header', text: { type: 'plain_text', text: 'Medical affairs', emoji: true } },
@@ -68,15 +73,7 @@ function adminBlocks(gaps: readonly FeedbackRecord[]): Block[] {
         },
       ],
     },
-    {
-      type: 'section',
-      text: {
-        type: 'mrkdwn',
-        text:
-          lines.length > 0
-            ? `*Content gaps: recent 👎 answers*\n${lines.join('\n')}${gaps.length > GAPS_SHOWN ? `\n…and ${gaps.length - GAPS_SHOWN} more.` : ''}`
-            : '*Content gaps*\n_No 👎 feedback since the bot started._',
-      },
-    },
+    { type: 'divider' },
+    ...contentGapsBlocks(gaps, { limit: GAPS_SHOWN, ...(input.contentGapsPeriod ? { period: input.contentGapsPeriod } : {}) }),
   ];
 }

@@ -3,7 +3,7 @@ import { FEEDBACK_ACTION, decodeFeedbackSubject, feedbackThanksMessage } from '.
 import { buildFeedbackModal } from '../blocks/feedback-modal.js';
 import { errorMessage } from '../blocks/notice-messages.js';
 import { reportFailure } from '../failure-report.js';
-import type { FeedbackRating } from '../feedback-store.js';
+import type { FeedbackRating } from '../../feedback/feedback-store.js';
 import type { SlackDeps } from '../slack-deps.js';
 import { detectLanguage } from '../../text/language.js';
 

@@ -3,6 +3,7 @@ import { answerQuestion } from '../answer-question.js';
 import { type EventEnvelope, type MessageEventFields, readIncomingQuestion } from '../incoming-question.js';
 import type { SlackDeps } from '../slack-deps.js';
 import { threadTarget } from '../thread-target.js';
+import { replyInRoleplay } from './roleplay-reply.js';
 import { detectLanguage } from '../../text/language.js';
 
 interface QuestionEventArgs {
@@ -27,6 +28,11 @@ export function questionEventHandler(deps: SlackDeps): (args: QuestionEventArgs)
     const q = incoming.value;
     if (!deps.dedupe.claim(q.dedupeKeys)) {
       deps.logger.debug(`${event.type} ${body.event_id ?? ''} ignored: already handled (retry ${context.retryNum ?? 0})`);
+      return;
+    }
+    // A reply in a role-play's thread is the rep's turn, not a question.
+    if (deps.services.training.hasRoleplay(q.conversationId)) {
+      await deps.work.track(replyInRoleplay(deps, client, { key: q.conversationId, channel: q.channel, threadTs: q.threadTs, user: q.user, text: q.text }));
       return;
     }
     const language = q.text === '' ? 'en' : detectLanguage(q.text);

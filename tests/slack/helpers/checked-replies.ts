@@ -90,6 +90,7 @@ export function body(overrides: Partial<ReplyBody> = {}): ReplyBody {
     product: 'zorvex',
     notes: [],
     mode: 'extractive',
+    auditId: null,
     ...overrides,
   };
 }

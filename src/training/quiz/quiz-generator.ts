@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import { type Result, fail, ok } from '../../core/result.js';
+import type { Language } from '../../knowledge/types.js';
+import type { KnowledgeBase } from '../../retrieval/knowledge-base.js';
+import { approvedChunks, resolveProduct } from '../approved-material.js';
+import { type DraftChecker, postable } from '../draft-checker.js';
+import { type TrainingProblem, problem } from '../training-problem.js';
+import { factQuestions } from './fact-questions.js';
+import { faqQuestions } from './faq-questions.js';
+import type { Quiz, QuizQuestion } from './quiz.js';
+import { seededRandom, shuffled } from './seeded-random.js';
+
+export interface QuizRequest {
+  /** Product slug, name or alias; empty for the first product. */
+  product: string;
+  n: number;
+  language: Language;
+  /** The same seed gives the same questions in the same order (default: a new quiz each time). */
+  seed?: string;
+}
+
+/** Builds a multiple-choice quiz from a knowledge snapshot. */
+export interface QuizGenerator {
+  /** `checker`: every question's quote must pass it (the compliance filter of the snapshot). */
+  generate(kb: KnowledgeBase, request: QuizRequest, today: Date, checker?: DraftChecker): Promise<Result<Quiz, TrainingProblem>>;
+}
+
+export const MAX_QUIZ_QUESTIONS = 20;
+
+/**
+ * The default generator: offline and extractive. Questions come from approved, unexpired label
+ * and FAQ material only (figures blanked out of label sentences, FAQ questions with their
+ * approved answer); topics are mixed (dose, interactions, contraindications, safety…); every
+ * question's quote passes the compliance filter before it is used.
+ * Limits: no paraphrase (an LLM could write freer stems, this does not); a product with little
+ * numeric or FAQ material gives fewer questions than asked (the quiz says how many it found).
+ */
+export function createQuizGenerator(): QuizGenerator {
+  return {
+    async generate(kb, request, today, checker) {
+      // No product named: the first product (by name) the trainer's knowledge folder has.
+      const card = request.product.trim() === '' ? [...kb.products].sort((a, b) => a.name.localeCompare(b.name))[0] : resolveProduct(kb.products, request.product);
+      if (!card) {
+        const known = kb.products.map((p) => p.name).join(', ');
+        return fail(problem('PRODUCT_UNKNOWN', `No product called "${request.product}". Products: ${known || '(none indexed)'}.`));
+      }
+      const all = approvedChunks(kb, card.slug, today);
+      const sources = all.filter((c) => c.docType === 'label' || c.docType === 'faq');
+      const candidates = [
+        ...faqQuestions(sources, card.slug, request.language),
+        ...factQuestions(sources, all, card.slug, request.language),
+      ];
+      if (candidates.length === 0) {
+        return fail(problem('NO_MATERIAL', `The approved ${card.name} material has nothing to quiz in ${request.language === 'zh' ? 'Chinese' : 'English'} yet (no label figures or FAQ answers).`));
+      }
+      const random = seededRandom(request.seed ?? randomUUID());
+      const questions: QuizQuestion[] = [];
+      for (const q of mixTopics(candidates, random)) {
+        if (questions.length >= Math.min(request.n, MAX_QUIZ_QUESTIONS)) break;
+        if (checker && !(await passes(checker, q))) continue;
+        questions.push(q);
+      }
+      return ok({ product: card.slug, productName: card.name, language: request.language, questions, available: candidates.length });
+    },
+  };
+}
+
+/** One question per topic in turn, so a short quiz is not all doses; near-duplicate quotes are dropped. */
+function mixTopics(candidates: readonly QuizQuestion[], random: () => number): QuizQuestion[] {
+  const byTopic = new Map<string, QuizQuestion[]>();
+  for (const q of shuffled(candidates, random)) byTopic.set(q.topic, [...(byTopic.get(q.topic) ?? []), q]);
+  const queues = shuffled([...byTopic.values()], random);
+  const out: QuizQuestion[] = [];
+  const quotes = new Set<string>();
+  while (queues.some((q) => q.length > 0)) {
+    for (const queue of queues) {
+      const next = queue.shift();
+      if (!next || quotes.has(next.source.quote)) continue;
+      quotes.add(next.source.quote);
+      out.push(next);
+    }
+  }
+  return out;
+}
+
+/** The revealed answer (the approved quote) must pass the compliance filter like any other reply. */
+async function passes(filter: DraftChecker, q: QuizQuestion): Promise<boolean> {
+  const result = await filter.check({
+    text: q.source.quote,
+    language: q.language,
+    product: q.product,
+    sources: [{ id: q.source.chunkId, text: q.source.quote, approvalCode: q.source.approvalCode, product: q.product }],
+  });
+  return postable(result);
+}
