@@ -7,6 +7,7 @@ import { type CheckedReply, createChecked } from './checked-reply.js';
 import { type Flag, decide } from './decide.js';
 import { foldPlain } from './fold.js';
 import { type AnalyzedPassage, type GroundingSource, analyzePassage } from './grounding.js';
+import type { GroundingPassage } from './types.js';
 import { type ComplianceJudge, judgeVerdictSchema } from './judge.js';
 import { compileMatcher } from './matcher.js';
 import { type ComplianceOverrides, EMPTY_OVERRIDES } from './overrides.js';
@@ -50,6 +51,7 @@ const APPROVED_CLAIM_EXEMPT: ReadonlySet<Category> = new Set([
   'efficacy-overstatement', 'superlative', 'risk-minimisation', 'comparative', 'off-label', 'ungrounded-claim', 'endorsement',
 ]);
 const MIN_SUBSTANTIVE_TOKENS = 3;
+const PASSAGE_CACHE_SIZE = 4096;
 const DOSE = /\d\s*(?:mg|mcg|µg|毫克|微克)/;
 
 function doseQuery(product: ProductProfile | null, s: Sentence): string {
@@ -89,9 +91,20 @@ export function createComplianceFilter(options: ComplianceFilterOptions): Compli
     return approvedClaims.some((c) => c !== '' && (c === text || (text.includes(c) && c.length >= 0.8 * text.length)));
   }
 
+  // The same approved passages ground draft after draft: their sentences and figures are worked out once.
+  const passageCache = new Map<string, AnalyzedPassage>();
+  function analyzed(passage: GroundingPassage): AnalyzedPassage {
+    const cached = passageCache.get(passage.id);
+    if (cached && cached.passage.text === passage.text) return cached;
+    if (passageCache.size >= PASSAGE_CACHE_SIZE) passageCache.clear();
+    const fresh = analyzePassage(passage);
+    passageCache.set(passage.id, fresh);
+    return fresh;
+  }
+
   async function supportFor(sentences: readonly Sentence[], draft: Draft, product: ProductProfile | null): Promise<AnalyzedPassage[][]> {
     if (draft.sources) {
-      const cited = draft.sources.map(analyzePassage);
+      const cited = draft.sources.map(analyzed);
       return sentences.map(() => cited);
     }
     const source = draft.grounding ?? options.grounding;
@@ -104,7 +117,7 @@ export function createComplianceFilter(options: ComplianceFilterOptions): Compli
           const found = await source.findSupport(s.text, scope);
           // A dose is judged against the label's dosing limits, which a search for the sentence may miss.
           if (DOSE.test(s.folded.text)) found.push(...(await source.findSupport(doseQuery(product, s), scope)));
-          return [...new Map(found.map((p) => [p.id, p])).values()].map(analyzePassage);
+          return [...new Map(found.map((p) => [p.id, p])).values()].map(analyzed);
         } catch {
           // Fail closed: without support, numbers and comparisons are unsupported and come out.
           return [];
