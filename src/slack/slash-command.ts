@@ -1,4 +1,4 @@
-export const SUBCOMMANDS = ['ask', 'objection', 'status', 'reindex', 'quiz', 'roleplay', 'help'] as const;
+export const SUBCOMMANDS = ['ask', 'objection', 'status', 'reindex', 'quiz', 'roleplay', 'override', 'help'] as const;
 export type Subcommand = (typeof SUBCOMMANDS)[number];
 
 export type ParsedCommand = { sub: Subcommand; rest: string } | { sub: 'unknown'; word: string };

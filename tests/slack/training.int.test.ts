@@ -178,4 +178,21 @@ describe('training through Slack (real Bolt, fake Web API)', () => {
     expect(trainerView).toContain('Common mistakes');
     expect(await open(REP)).not.toContain('Training results');
   });
+
+  it('a trainer overrides a score with a reason through /repbot override; a rep cannot', async () => {
+    const [attempt] = h.services.training.results({});
+    expect(attempt).toBeDefined();
+    const id = attempt?.id as number;
+    const reply = async (text: string, user: string) => {
+      const { id: responseId } = await slash(text, { user });
+      await h.fake.waitFor((calls) => calls.some((c) => c.method === 'response_url' && c.responseId === responseId));
+      await settle(h);
+      return String(h.fake.callsTo('response_url').find((c) => c.responseId === responseId)?.args.text ?? '');
+    };
+    expect(await reply(`override ${id} 75 reviewed the recording`, REP)).toContain('Only trainers');
+    expect(await reply('override soon', TRAINER)).toContain('Usage: `/repbot override');
+    expect(await reply(`override ${id} 75 reviewed the recording with the rep`, TRAINER)).toMatch(new RegExp(`Attempt #${id}: score \\d+ → 75`));
+    const after = h.services.training.results({}).find((a) => a.id === id);
+    expect(after?.override).toMatchObject({ trainer: TRAINER, score: 75, reason: 'reviewed the recording with the rep' });
+  });
 });

@@ -12,6 +12,7 @@ export function buildHelpMessage(unknown?: string): SlackMessage {
     '• `/repbot reindex`: re-read the knowledge folder (medical affairs only)',
     '• `/repbot quiz [product] [n]`: a multiple-choice quiz from the approved material, in this channel (e.g. `/repbot quiz zorvex 5`, `/repbot quiz 佐维斯`)',
     '• `/repbot roleplay [product] [persona]`: practise an objection with a doctor in a thread, scored at the end (personas: skeptical, cost, loyal, safety, busy)',
+    '• `/repbot override &lt;attempt&gt; &lt;score&gt; &lt;reason&gt;`: replace a training score, with the reason kept (trainers only)',
     '• `/repbot help`: this list',
     '',
     'You can also mention me in a channel (`@repbot …`) or message me directly; I answer in the thread, and follow-ups in that thread keep the context. 中文提问也可以。',

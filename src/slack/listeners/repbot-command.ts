@@ -8,7 +8,7 @@ import { reindexFor } from '../reindex-flow.js';
 import { responseUrlTarget } from '../response-url-target.js';
 import type { SlackDeps } from '../slack-deps.js';
 import { parseRepbotCommand } from '../slash-command.js';
-import { startQuizFromSlack, startRoleplayFromSlack } from './training-command.js';
+import { overrideScoreFromSlack, startQuizFromSlack, startRoleplayFromSlack } from './training-command.js';
 import { detectLanguage } from '../../text/language.js';
 
 /**
@@ -50,6 +50,12 @@ export function registerRepbotCommand(app: App, deps: SlackDeps): void {
       const quiz = parsed.sub === 'quiz';
       await ack({ response_type: 'ephemeral', text: quiz ? '📝 Preparing a quiz from the approved material…' : '🎭 Starting the role-play…' });
       await deps.work.track((quiz ? startQuizFromSlack : startRoleplayFromSlack)(deps, { command, respond, client }, parsed.rest));
+      return;
+    }
+
+    if (parsed.sub === 'override') {
+      await ack({ response_type: 'ephemeral', text: 'Overriding the score…' });
+      await deps.work.track(overrideScoreFromSlack(deps, { command, respond, client }, parsed.rest));
       return;
     }
 

@@ -71,3 +71,28 @@ export async function startRoleplayFromSlack(deps: SlackDeps, { command, respond
     await tell(respond, known ?? errorMessage(ref, args.language).text);
   }
 }
+
+const OVERRIDE_USAGE = 'Usage: `/repbot override <attempt> <score 0–100> <reason>` — the attempt number is in the score message and in App Home.';
+
+/**
+ * `/repbot override <attempt> <score> <reason>`: a trainer replaces an attempt's score; the
+ * previous score, the trainer and the reason are kept (nothing is overwritten). Trainers only.
+ */
+export async function overrideScoreFromSlack(deps: SlackDeps, { command, respond, client }: CommandArgs, rest: string): Promise<void> {
+  try {
+    if (!(await deps.trainers.isTrainer(command.user_id, client))) {
+      await tell(respond, 'Only trainers can override a score (members of SLACK_TRAINERS_GROUP, or SLACK_ADMIN_USERS).');
+      return;
+    }
+    const m = /^#?(\d+)\s+(\d{1,3})\s+(\S[\s\S]*)$/.exec(rest.trim());
+    if (!m) {
+      await tell(respond, OVERRIDE_USAGE);
+      return;
+    }
+    const done = deps.services.training.overrideScore({ attemptId: Number(m[1]), trainer: command.user_id, score: Number(m[2]), reason: m[3] as string });
+    await tell(respond, done.ok ? `Attempt #${done.value.attemptId}: score ${done.value.previousScore} → ${done.value.score}. Reason kept: “${done.value.reason}”.` : done.error.message);
+  } catch (error) {
+    const ref = reportFailure(deps.logger, 'overriding a training score', error, { user: command.user_id });
+    await tell(respond, errorMessage(ref, 'en').text);
+  }
+}
