@@ -2,6 +2,18 @@ import type { Chunk } from '../knowledge/types.js';
 import type { Citation } from './reply.js';
 import type { ReplySource } from './reply-filter.js';
 
+/** Where a cited passage comes from, as a citation shows it: document, page, section, approval and expiry. */
+export function citedSource(chunk: Chunk): Omit<Citation, 'n' | 'quote'> {
+  return {
+    file: chunk.file,
+    title: chunk.title,
+    page: chunk.page,
+    section: chunk.section,
+    approvalCode: chunk.approvalCode,
+    expiresOn: chunk.expiresOn,
+  };
+}
+
 /** A verbatim approved sentence and where it comes from. */
 export interface Quote {
   text: string;
@@ -29,16 +41,7 @@ export function numberQuotes(quotes: readonly Quote[], firstNumber = 1): Numbere
     return { ...q, n: entry.n };
   });
   const citations = [...byChunk.values()].map(
-    ({ n, chunk, texts }): Citation => ({
-      n,
-      file: chunk.file,
-      title: chunk.title,
-      page: chunk.page,
-      section: chunk.section,
-      approvalCode: chunk.approvalCode,
-      expiresOn: chunk.expiresOn,
-      quote: texts.join(' … '),
-    }),
+    ({ n, chunk, texts }): Citation => ({ n, ...citedSource(chunk), quote: texts.join(' … ') }),
   );
   const sources = [...byChunk.values()].map(({ chunk }): ReplySource => ({ id: chunk.id, text: chunk.text, approvalCode: chunk.approvalCode }));
   return { quotes: numbered, citations, sources };

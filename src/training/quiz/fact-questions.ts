@@ -1,5 +1,6 @@
 import { extractNumbers, type NumberMention, type Unit } from '../../compliance/numbers.js';
 import { chunkSentences } from '../../answering/extract/chunk-sentences.js';
+import { citedSource } from '../../answering/quote-citations.js';
 import type { Chunk, Language } from '../../knowledge/types.js';
 import type { QuizQuestion, QuizSource } from './quiz.js';
 import { quizTopic } from './quiz-topics.js';
@@ -20,16 +21,7 @@ export function normalizeForMatch(text: string): string {
 }
 
 export function sourceOf(chunk: Chunk, quote: string): QuizSource {
-  return {
-    chunkId: chunk.id,
-    file: chunk.file,
-    title: chunk.title,
-    page: chunk.page,
-    section: chunk.section,
-    approvalCode: chunk.approvalCode,
-    expiresOn: chunk.expiresOn,
-    quote,
-  };
+  return { chunkId: chunk.id, ...citedSource(chunk), quote };
 }
 
 /**

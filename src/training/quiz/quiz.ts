@@ -1,14 +1,9 @@
+import type { Citation } from '../../answering/reply.js';
 import type { Language } from '../../knowledge/types.js';
 
 /** Where a quiz answer comes from: the approved passage, with the sentence quoted verbatim. */
-export interface QuizSource {
+export interface QuizSource extends Omit<Citation, 'n'> {
   chunkId: string;
-  file: string;
-  title: string;
-  page: number | null;
-  section: string | null;
-  approvalCode: string;
-  expiresOn: string | null;
   /** The approved sentence that states the correct answer, verbatim. */
   quote: string;
 }
