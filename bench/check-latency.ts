@@ -1,6 +1,7 @@
 // `repbot check` latency in process on the sample knowledge: the compliance filter grounded in the
-// knowledge base (a hybrid search per sentence), without and with the audit-log write (SQLite,
-// synchronous=FULL: one fsync per record), after warm-up, as in a running bot.
+// knowledge base (a keyword search per sentence), without and with the audit-log write (SQLite,
+// synchronous=FULL: one fsync per record), in the steady state of a running bot (after 500 checks)
+// and, on their own line, the first 500 checks after start-up.
 // Run: npx tsx bench/check-latency.ts
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -21,11 +22,20 @@ const DRAFTS = [
   '佐维斯的最大推荐剂量为每日一次40毫克。佐维斯可与食物同服或空腹服用。详见完整说明书。',
   '卡米拉应冷藏保存于2°C至8°C。卡米拉是治疗银屑病最好的药物。卡米拉可能增加严重感染的风险。',
 ];
-const WARM_UP = 20;
-const ROUNDS = 60;
+const WARM_UP = 100;
+const ROUNDS = 200;
 
 async function measure(run: (text: string) => Promise<unknown>) {
-  for (let r = 0; r < WARM_UP; r++) for (const d of DRAFTS) await run(d);
+  // The first checks after start-up run while V8 is still compiling the hot paths; they are
+  // reported on their own, the steady state of a running bot after them.
+  const warm: number[] = [];
+  for (let r = 0; r < WARM_UP; r++) {
+    for (const d of DRAFTS) {
+      const start = performance.now();
+      await run(d);
+      warm.push(performance.now() - start);
+    }
+  }
   const ms: number[] = [];
   for (let r = 0; r < ROUNDS; r++) {
     for (const d of DRAFTS) {
@@ -34,7 +44,7 @@ async function measure(run: (text: string) => Promise<unknown>) {
       ms.push(performance.now() - start);
     }
   }
-  return { n: ms.length, p50: percentile(ms, 50), p95: percentile(ms, 95) };
+  return { n: ms.length, p50: percentile(ms, 50), p95: percentile(ms, 95), warm: { n: warm.length, p50: percentile(warm, 50), p95: percentile(warm, 95) } };
 }
 
 const config = loadConfig({}, { knowledgeDir: KNOWLEDGE, dataDir: tempDir('repbot-check-bench-') });
@@ -52,6 +62,7 @@ const filterOnly = await measure((text) => filter.check({ text, grounding }));
 const endToEnd = await measure((text) => services.check(text, { user: 'bench', via: 'bench' }));
 console.log('| path | checks | p50 | p95 |');
 console.log('|---|---:|---:|---:|');
+console.log(`| filter + knowledge-base grounding, first ${filterOnly.warm.n} checks after start-up | ${filterOnly.warm.n} | ${fmt(filterOnly.warm.p50, 2)} ms | ${fmt(filterOnly.warm.p95, 2)} ms |`);
 console.log(`| filter + knowledge-base grounding (no audit) | ${filterOnly.n} | ${fmt(filterOnly.p50, 2)} ms | ${fmt(filterOnly.p95, 2)} ms |`);
 console.log(`| services.check (+ audit record, fsync) | ${endToEnd.n} | ${fmt(endToEnd.p50, 2)} ms | ${fmt(endToEnd.p95, 2)} ms |`);
 await services.close();

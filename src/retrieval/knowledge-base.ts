@@ -85,6 +85,12 @@ export class KnowledgeBase {
   private readonly accepted = new Map<string, KeywordMask>();
   /** Each product's names, one group per product (the same array every time, so the glossary keeps its matcher). */
   private aliasGroupsCache: string[][] | null = null;
+  /** Every product name and alias, for `understoodShare`. */
+  private namesCache: string[] | null = null;
+  /** The tokens of the named products' names, by product set: they no longer tell passages apart. */
+  private readonly namedTokens = new Map<string, ReadonlySet<string>>();
+  /** Tokens of expansion terms (glossary and product names: a bounded set). */
+  private readonly termTokens = new Map<string, string[]>();
 
   constructor(
     readonly index: LoadedIndex | null,
@@ -101,6 +107,26 @@ export class KnowledgeBase {
     return this.index?.vectors.size ?? 0;
   }
 
+  private namedTokensOf(products: readonly string[]): ReadonlySet<string> {
+    const key = products.join('\n');
+    let named = this.namedTokens.get(key);
+    if (!named) {
+      named = new Set(this.products.filter((p) => products.includes(p.slug)).flatMap((p) => [p.name, p.slug, ...p.aliases].flatMap(tokenize)));
+      this.namedTokens.set(key, named);
+    }
+    return named;
+  }
+
+  private tokensOf(term: string): string[] {
+    let tokens = this.termTokens.get(term);
+    if (!tokens) {
+      tokens = tokenize(term);
+      if (this.termTokens.size >= 20_000) this.termTokens.clear();
+      this.termTokens.set(term, tokens);
+    }
+    return tokens;
+  }
+
   analyze(query: string, options: SearchOptions = {}): QueryAnalysis {
     const language = detectLanguage(query);
     const products = options.product
@@ -109,13 +135,11 @@ export class KnowledgeBase {
     this.aliasGroupsCache ??= this.products.map((p) => [p.name, ...p.aliases]);
     const aliasGroups = this.aliasGroupsCache;
     const expansion = expandQuery(query, this.glossary, aliasGroups);
-    // Once the product filter applies, its names no longer tell passages apart.
-    const named = new Set(
-      this.products.filter((p) => products.includes(p.slug)).flatMap((p) => [p.name, p.slug, ...p.aliases].flatMap(tokenize)),
-    );
+    const named = this.namedTokensOf(products);
     const terms = queryTerms(expansion).filter((t) => !named.has(t.term));
-    const expansions = expansion.expansions.filter((t) => !tokenize(t.term).every((token) => named.has(token)));
-    const names = this.products.flatMap((p) => [p.name, ...p.aliases]);
+    const expansions = expansion.expansions.filter((t) => !this.tokensOf(t.term).every((token) => named.has(token)));
+    this.namesCache ??= this.products.flatMap((p) => [p.name, ...p.aliases]);
+    const names = this.namesCache;
     const understood = understoodShare(
       expansion.text,
       [...expansion.matches.map((m) => m.text), ...names],

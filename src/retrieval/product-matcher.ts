@@ -13,10 +13,11 @@ export interface ProductMention {
  */
 export function findProductMentions(query: string, products: ProductCard[]): ProductMention[] {
   const text = normalizeText(query).toLowerCase();
+  const words = text.match(/[a-z]+/g) ?? [];
   const mentions: ProductMention[] = [];
   for (const product of products) {
     const names = [product.name, product.slug, ...product.aliases].filter((n) => n.trim().length >= 2);
-    const matched = names.filter((name) => containsName(text, name.toLowerCase()) || containsTypo(text, name.toLowerCase()));
+    const matched = names.filter((name) => containsName(text, name.toLowerCase()) || containsTypo(words, name.toLowerCase()));
     if (matched.length > 0) mentions.push({ slug: product.slug, matched });
   }
   return mentions;
@@ -38,24 +39,27 @@ export function containsName(text: string, name: string): boolean {
 }
 
 /** Reps type fast: "humria", "sildenfil", "liptor" still name the product (one edit, names of 5+ letters). */
-function containsTypo(text: string, name: string): boolean {
+function containsTypo(words: readonly string[], name: string): boolean {
   if (name.length < 5 || /[^a-z]/.test(name)) return false;
-  return (text.match(/[a-z]+/g) ?? []).some((word) => Math.abs(word.length - name.length) <= 1 && editDistance(word, name) <= 1);
+  return words.some((word) => Math.abs(word.length - name.length) <= 1 && editDistance(word, name) <= 1);
 }
 
 /** Optimal string alignment distance (insertions, deletions, substitutions, transpositions). */
 export function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 0; j <= b.length; j++) (d[0] as number[])[j] = j;
+  // Three rolling rows: a transposition looks two rows back.
+  let before = new Uint16Array(b.length + 1);
+  let prev = new Uint16Array(b.length + 1);
+  let row = new Uint16Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const row = d[i] as number[];
-    const prev = d[i - 1] as number[];
+    row[0] = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let v = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, ((d[i - 2] as number[])[j - 2] as number) + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, (before[j - 2] as number) + 1);
       row[j] = v;
     }
+    [before, prev, row] = [prev, row, before];
   }
-  return (d[a.length] as number[])[b.length] as number;
+  return prev[b.length] as number;
 }

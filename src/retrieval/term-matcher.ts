@@ -106,6 +106,19 @@ export class TermMatcher {
  * stemmed words joined by spaces ("Drug Interactions" → "drug interact").
  */
 export function termKey(term: string): string {
+  let key = termKeys.get(term);
+  if (key === undefined) {
+    key = computeTermKey(term);
+    // Glossary and product terms are few; a query's own words are not, so the memo is bounded.
+    if (termKeys.size >= 20_000) termKeys.clear();
+    termKeys.set(term, key);
+  }
+  return key;
+}
+
+const termKeys = new Map<string, string>();
+
+function computeTermKey(term: string): string {
   const folded = foldText(term).replace(/\s+/g, ' ').trim();
   if (hasCjk(folded)) return folded;
   const words: string[] = [];

@@ -1,9 +1,13 @@
+// First: it keeps the built-ins as they were before pdf-parse's polyfills (see there).
+import { restoreNativeBuiltins } from './native-builtins.js';
 import { PDFParse, PasswordException, VerbosityLevel } from 'pdf-parse';
 import { describeError } from '../../core/errors.js';
 import { type Result, fail, ok } from '../../core/result.js';
 import type { LoadedFile } from '../types.js';
 import type { FileInput, Loader } from './loader.js';
 import { type PageLines, plainTextPassages } from './plain-text-passages.js';
+
+restoreNativeBuiltins();
 
 const PAGE_LABEL = /^(?:page\s+\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?|\d{1,4}\s*(?:of|\/)\s*\d{1,4}|-\s*\d{1,4}\s*-)$/i;
 // A line that opens or closes this share of the pages (and at least 3) is a running header or footer.
@@ -45,6 +49,7 @@ async function extractPages(bytes: Buffer): Promise<Result<PageLines[], string>>
     return fail(`not a readable PDF (${describeError(error)}) — export or download it again and check that it opens`);
   } finally {
     await parser.destroy().catch(() => undefined);
+    restoreNativeBuiltins();
   }
 }
 
