@@ -19,3 +19,6 @@ export function peakRssMb(): number {
 }
 
 export const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
+
+/** The channel of the i-th mention in bench/slack-load.ts (one per mention, to match answers to mentions). */
+export const loadChannel = (i: number) => `C0LOAD${String(i).padStart(4, '0')}`;

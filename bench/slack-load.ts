@@ -13,9 +13,10 @@ import { createServices } from '../src/services/create-services.js';
 import { EVENTS_PATH } from '../src/slack/create-app.js';
 import { createSlackLogger } from '../src/slack/slack-logger.js';
 import { startSlackBot } from '../src/slack/start.js';
-import { BOT_ID, BOT_USER, SIGNING_SECRET } from '../tests/slack/helpers/signed-requests.js';
+import { BOT_ID, BOT_USER, JSON_TYPE, SIGNING_SECRET, eventEnvelope, mentionEvent, sendToBot } from '../tests/slack/helpers/signed-requests.js';
 import { tempDir } from '../tests/helpers/temp-knowledge.js';
-import { fmt, peakRssMb, percentile } from './lib.js';
+import { fmt, loadChannel, peakRssMb, percentile } from './lib.js';
+import type { ApiMessage, ApiRequest } from './slack-api-worker.js';
 import type { DriverInput, DriverMessage } from './slack-load-driver.js';
 import { machine, writeSection } from './report.js';
 
@@ -39,18 +40,30 @@ const QUESTIONS = [
 ];
 
 const root = path.resolve(import.meta.dirname, '..');
-// The driver is TypeScript too: the worker registers tsx, then imports it.
-const driverUrl = new URL('./slack-load-driver.ts', import.meta.url).href;
-const driver = new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(driverUrl)}); });`, {
-  eval: true,
-  workerData: { mentions: MENTIONS, questions: QUESTIONS, spreadMs: SPREAD_MS } satisfies DriverInput,
-});
-const next = () => new Promise<DriverMessage>((resolve, reject) => {
-  driver.once('message', resolve);
-  driver.once('error', reject);
-});
-const ready = await next();
-if (ready.type !== 'ready') throw new Error('the load driver did not start');
+
+/** A worker running one of the bench's TypeScript modules (the worker registers tsx, then imports it). */
+function tsWorker(file: string, workerData?: unknown): Worker {
+  const url = new URL(file, import.meta.url).href;
+  return new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(url)}); });`, { eval: true, workerData });
+}
+function nextMessage<T>(worker: Worker): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+}
+const api = tsWorker('./slack-api-worker.ts');
+const apiReady = await nextMessage<ApiMessage>(api);
+if (apiReady.type !== 'ready') throw new Error('the fake Web API did not start');
+const ask = async <T extends ApiMessage['type']>(request: ApiRequest, expect: T) => {
+  const reply = nextMessage<ApiMessage>(api);
+  api.postMessage(request);
+  const message = await reply;
+  if (message.type !== expect) throw new Error(`the fake Web API answered ${message.type}, not ${expect}`);
+  return message as Extract<ApiMessage, { type: T }>;
+};
+const driver = tsWorker('./slack-load-driver.ts', { mentions: MENTIONS, questions: QUESTIONS, spreadMs: SPREAD_MS } satisfies DriverInput);
+if ((await nextMessage<DriverMessage>(driver)).type !== 'ready') throw new Error('the load driver did not start');
 
 const config = loadConfig({ REPBOT_DATA_DIR: tempDir('repbot-slack-bench-') }, { knowledgeDir: path.join(root, 'knowledge') }, root);
 const services = await createServices(config);
@@ -62,21 +75,27 @@ const running = await startSlackBot(
     SLACK_BOT_TOKEN: 'xoxb-1111-2222-benchmark',
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     PORT: '0',
-    SLACK_API_URL: ready.apiUrl,
+    SLACK_API_URL: apiReady.apiUrl,
     SLACK_RATE_LIMIT_PER_MINUTE: '0',
     SLACK_LOG_LEVEL: 'warn',
     ...(process.env.SLACK_MAX_CONCURRENT_ANSWERS ? { SLACK_MAX_CONCURRENT_ANSWERS: process.env.SLACK_MAX_CONCURRENT_ANSWERS } : {}),
   },
   { botId: BOT_ID, botUserId: BOT_USER, retryConfig: { retries: 0 }, host: '127.0.0.1', stopOnSignals: false, watchKnowledge: false, logger: createSlackLogger({ sink: (l) => logs.push(l) }) },
 );
+const url = `http://127.0.0.1:${running.port}${EVENTS_PATH}`;
+
+// Warm-up: the first question loads the index and the compliance filter; one in Chinese as
+// well, since V8 compiles each regular expression again for the first two-byte text it meets.
+await sendToBot(url, eventEnvelope(mentionEvent('warm up: max dose of zorvex?', { channel: 'C0WARMUP1' })).body, JSON_TYPE);
+await ask({ type: 'wait-updates', count: 1 }, 'updates');
+await sendToBot(url, eventEnvelope(mentionEvent('热身：佐维斯的最大剂量是多少？', { channel: 'C0WARMUP2' })).body, JSON_TYPE);
+await ask({ type: 'wait-updates', count: 2 }, 'updates');
+await ask({ type: 'reset' }, 'reset');
+
 const profileFile = args.includes('--profile') ? args[args.indexOf('--profile') + 1] : undefined;
 const session = profileFile ? new Session() : null;
-const warm = next();
-driver.postMessage({ type: 'go', url: `http://127.0.0.1:${running.port}${EVENTS_PATH}` });
-if ((await warm).type !== 'warm') throw new Error('the load driver did not warm up');
 const loopDelay = monitorEventLoopDelay({ resolution: 10 });
 const eluStart = performance.eventLoopUtilization();
-const done = next();
 loopDelay.enable();
 if (session) {
   session.connect();
@@ -84,9 +103,14 @@ if (session) {
   await session.post('Profiler.setSamplingInterval', { interval: 500 });
   await session.post('Profiler.start');
 }
-driver.postMessage({ type: 'burst' });
-const result = await done;
-if (result.type !== 'done') throw new Error('the load driver did not finish');
+const t0 = Date.now();
+const sentMessage = nextMessage<DriverMessage>(driver);
+driver.postMessage({ type: 'burst', url });
+const answered = ask({ type: 'wait-updates', count: MENTIONS }, 'updates');
+const sent = await sentMessage;
+if (sent.type !== 'sent') throw new Error('the load driver did not finish');
+await answered;
+const wall = Date.now() - t0;
 loopDelay.disable();
 const elu = performance.eventLoopUtilization(eluStart);
 if (session && profileFile) {
@@ -94,20 +118,29 @@ if (session && profileFile) {
   fs.writeFileSync(profileFile, JSON.stringify(profile));
   console.log(`CPU profile: ${profileFile}`);
 }
+// Late or duplicate answers would show up in this half second.
+await new Promise((resolve) => setTimeout(resolve, 500));
+const { calls } = await ask({ type: 'calls' }, 'calls');
+const result = { methods: [] as string[], answerMs: [] as Array<number | null> };
+for (let i = 0; i < MENTIONS; i++) {
+  const mine = calls.filter((c) => c.channel === loadChannel(i));
+  result.methods.push(mine.map((c) => c.method).join(','));
+  const update = mine.find((c) => c.method === 'chat.update');
+  result.answerMs.push(update ? update.at - (sent.startedAt[i] ?? update.at) : null);
+}
 
 const problems = result.methods.flatMap((m, i) => (m === 'chat.postMessage,chat.update' ? [] : [`mention ${i}: ${m || 'no calls'}`]));
 const answerMs = result.answerMs.filter((ms): ms is number => ms !== null);
-const ackMs = result.ackMs;
-const failedAcks = result.statuses.filter((s) => s !== 200);
+const ackMs = sent.ackMs;
+const failedAcks = sent.statuses.filter((s) => s !== 200);
 const errors = logs.filter((l) => l.includes(' ERROR '));
-const wall = result.wallMs;
 
 const lines = [
   '## Slack bot under load',
   '',
   `${MENTIONS} \`app_mention\` events ${SPREAD_MS > 0 ? `sent over ${SPREAD_MS} ms` : 'sent at once'} (signed, HTTP mode, real Bolt 5.1), answered by the offline services`,
   'over the sample knowledge (mixed English/Chinese questions, including adverse-event and off-label ones).',
-  'The load generator and the fake Slack Web API run in a worker thread, so they do not share the bot\'s event loop.',
+  'The load generator and the fake Slack Web API run in two worker threads of their own, so they share neither the bot\'s event loop nor each other\'s.',
   'Measured after two warm-up questions (one English, one Chinese: the index, the compliance filter and the regular expressions are ready, as in a bot that has been running).',
   `At most ${running.bot.deps.answers.concurrency} answers are computed at once (\`SLACK_MAX_CONCURRENT_ANSWERS\`); the others wait with their placeholder shown.`,
   'Run: `npx tsx bench/slack-load.ts --write`.',
@@ -130,5 +163,7 @@ if (WRITE) writeSection(SPREAD_MS > 0 ? 'slack-load-spread' : 'slack-load', line
 
 await running.stop();
 await services.close();
+await ask({ type: 'stop' }, 'stopped');
 await driver.terminate();
+await api.terminate();
 process.exitCode = problems.length > 0 || failedAcks.length > 0 ? 1 : 0;

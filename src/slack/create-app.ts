@@ -1,8 +1,9 @@
 import type { AddressInfo } from 'node:net';
-import { App, HTTPReceiver, LogLevel, type Logger, type webApi } from '@slack/bolt';
+import { App, LogLevel, type Logger, type webApi } from '@slack/bolt';
 import { RepbotError } from '../core/errors.js';
 import type { Services } from '../services/services.js';
 import { createAdminCheck } from './admin-check.js';
+import { EarlyAckHTTPReceiver } from './early-ack-receiver.js';
 import { AnswerQueue } from './answer-queue.js';
 import { EventDedupe } from './event-dedupe.js';
 import { reportFailure } from './failure-report.js';
@@ -80,26 +81,30 @@ export function createSlackApp(services: Services, config: SlackConfig, options:
     convoStore: false as const,
     ignoreSelf: true,
   };
+  const work = new WorkTracker();
   const app =
     config.mode === 'socket'
       ? new App({ ...common, socketMode: true, appToken: requireSetting(config.appToken, 'SLACK_APP_TOKEN') })
       : new App({
           ...common,
-          receiver: new HTTPReceiver({
-            signingSecret: requireSetting(config.signingSecret, 'SLACK_SIGNING_SECRET'),
-            endpoints: EVENTS_PATH,
-            logger,
-            customRoutes: [
-              {
-                path: HEALTH_PATH,
-                method: ['GET'],
-                handler: (_req, res) => {
-                  res.writeHead(200, { 'content-type': 'text/plain' });
-                  res.end('ok');
+          receiver: new EarlyAckHTTPReceiver(
+            {
+              signingSecret: requireSetting(config.signingSecret, 'SLACK_SIGNING_SECRET'),
+              endpoints: EVENTS_PATH,
+              logger,
+              customRoutes: [
+                {
+                  path: HEALTH_PATH,
+                  method: ['GET'],
+                  handler: (_req, res) => {
+                    res.writeHead(200, { 'content-type': 'text/plain' });
+                    res.end('ok');
+                  },
                 },
-              },
-            ],
-          }),
+              ],
+            },
+            { track: (handled) => work.track(handled), onError: (error) => reportFailure(logger, 'handling a Slack event', error) },
+          ),
         });
 
   const now = options.now ?? (() => new Date());
@@ -115,7 +120,7 @@ export function createSlackApp(services: Services, config: SlackConfig, options:
     admins: createAdminCheck(config),
     trainers: createTrainerCheck(config),
     reindexer: new Reindexer(services),
-    work: new WorkTracker(),
+    work,
     now,
   };
   registerListeners(app, deps);
