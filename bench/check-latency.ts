@@ -25,26 +25,24 @@ const DRAFTS = [
 const WARM_UP = 100;
 const ROUNDS = 200;
 
-async function measure(run: (text: string) => Promise<unknown>) {
-  // The first checks after start-up run while V8 is still compiling the hot paths; they are
-  // reported on their own, the steady state of a running bot after them.
-  const warm: number[] = [];
-  for (let r = 0; r < WARM_UP; r++) {
-    for (const d of DRAFTS) {
-      const start = performance.now();
-      await run(d);
-      warm.push(performance.now() - start);
-    }
-  }
+/** Times `rounds` passes over the drafts: p50 and p95 of single checks. */
+async function timeRounds(run: (text: string) => Promise<unknown>, rounds: number) {
   const ms: number[] = [];
-  for (let r = 0; r < ROUNDS; r++) {
+  for (let r = 0; r < rounds; r++) {
     for (const d of DRAFTS) {
       const start = performance.now();
       await run(d);
       ms.push(performance.now() - start);
     }
   }
-  return { n: ms.length, p50: percentile(ms, 50), p95: percentile(ms, 95), warm: { n: warm.length, p50: percentile(warm, 50), p95: percentile(warm, 95) } };
+  return { n: ms.length, p50: percentile(ms, 50), p95: percentile(ms, 95) };
+}
+
+async function measure(run: (text: string) => Promise<unknown>) {
+  // The first checks after start-up run while V8 is still compiling the hot paths; they are
+  // reported on their own, the steady state of a running bot after them.
+  const warm = await timeRounds(run, WARM_UP);
+  return { ...(await timeRounds(run, ROUNDS)), warm };
 }
 
 const config = loadConfig({}, { knowledgeDir: KNOWLEDGE, dataDir: tempDir('repbot-check-bench-') });
