@@ -84,7 +84,13 @@ export function createSlackApp(services: Services, config: SlackConfig, options:
   const work = new WorkTracker();
   const app =
     config.mode === 'socket'
-      ? new App({ ...common, socketMode: true, appToken: requireSetting(config.appToken, 'SLACK_APP_TOKEN') })
+      ? new App({
+          ...common,
+          socketMode: true,
+          appToken: requireSetting(config.appToken, 'SLACK_APP_TOKEN'),
+          // Bolt's Socket Mode client opens its connection (apps.connections.open) with these, so SLACK_API_URL applies there too.
+          installerOptions: { clientOptions },
+        })
       : new App({
           ...common,
           receiver: new EarlyAckHTTPReceiver(

@@ -24,6 +24,8 @@ const JSON_FIELDS = new Set(['blocks', 'view', 'attachments', 'metadata']);
 export class FakeSlackApi {
   readonly calls: RecordedCall[] = [];
   readonly usergroups = new Map<string, string[]>();
+  /** What `apps.connections.open` returns (a `FakeSocketMode` URL), for Socket Mode tests. */
+  socketModeUrl: string | null = null;
   private readonly failures = new Map<string, { error: string; times: number; skip: number }>();
   private server: http.Server | null = null;
   private port = 0;
@@ -131,6 +133,8 @@ export class FakeSlackApi {
         return { ok: true, channel, ts: this.nextTs(), message: { text: args.text } };
       case 'chat.update':
         return { ok: true, channel, ts: args.ts, text: args.text };
+      case 'apps.connections.open':
+        return this.socketModeUrl ? { ok: true, url: this.socketModeUrl } : { ok: false, error: 'invalid_auth' };
       case 'usergroups.users.list':
         return { ok: true, users: this.usergroups.get(String(args.usergroup)) ?? [] };
       case 'views.publish':
