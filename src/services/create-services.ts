@@ -23,6 +23,7 @@ import { type LlmConfig, loadLlmConfig } from '../answering/llm/llm-config.js';
 import { createAnswerServices, createLlmGenerators } from './answer-services.js';
 import { type AuditSink, createAuditRecorder } from './audit-recorder.js';
 import { createCheckService } from './check-service.js';
+import { auditedTrainingFilter } from './training-filter.js';
 import { complianceFilterFor } from './compliance-wiring.js';
 import { createDefaultTraining } from '../training/create-training.js';
 import { createLlmFeedbackWriter } from '../training/scoring/feedback-writer.js';
@@ -138,6 +139,9 @@ export async function createServices(config: RepbotConfig, options: ServiceOptio
     knowledge: ready,
     // The same filter as answers (rule packs, company overrides, product cards), one per snapshot.
     checkerFor: compliance,
+    // Every text a rep is shown (doctor's lines, quiz questions and answers, coaching) is minted
+    // by that filter and recorded in the audit log first (fails closed).
+    filterFor: auditedTrainingFilter(compliance, auditLog),
     dataDir: config.dataDir,
     clock,
     sessionHours: config.trainingSessionHours,

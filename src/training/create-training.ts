@@ -5,6 +5,7 @@ import type { Clock } from '../core/clock.js';
 import { RepbotError } from '../core/errors.js';
 import type { KnowledgeBase } from '../retrieval/knowledge-base.js';
 import type { DraftChecker } from './draft-checker.js';
+import type { TrainingFilter } from './training-filter.js';
 import { DEFAULT_PERSONA_DIR, loadPersonas } from './persona.js';
 import { createQuizGenerator } from './quiz/quiz-generator.js';
 import { type DoctorPlayer, createScriptedDoctor } from './roleplay/doctor.js';
@@ -17,6 +18,8 @@ import { type TrainingService, createTrainingService } from './training-service.
 export interface TrainingOptions {
   knowledge(): Promise<KnowledgeBase>;
   checkerFor(kb: KnowledgeBase): DraftChecker;
+  /** Mints every text a rep is shown; the app's is audited (services/training-filter.ts). */
+  filterFor(kb: KnowledgeBase): TrainingFilter;
   dataDir: string;
   clock: Clock;
   sessionHours: number;
@@ -52,6 +55,7 @@ export function createDefaultTraining(options: TrainingOptions): OwnedTrainingSe
   const service = createTrainingService({
     knowledge: options.knowledge,
     checkerFor: options.checkerFor,
+    filterFor: options.filterFor,
     store: () => (store ??= TrainingStore.open(path.join(options.dataDir, 'training.db'))),
     clock: options.clock,
     sessionHours: options.sessionHours,

@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { ObjectionLexicon } from '../answering/objection/objection-lexicon.js';
 import { classifyObjection } from '../answering/objection/objection-classifier.js';
 import type { ObjectionCategory } from '../answering/reply.js';
+import type { GroundingPassage } from '../compliance/types.js';
 import type { AuditEntry } from '../audit/audit-log.js';
 import type { Clock } from '../core/clock.js';
 import { type Result, fail, ok } from '../core/result.js';
 import type { Language } from '../knowledge/types.js';
 import type { KnowledgeBase } from '../retrieval/knowledge-base.js';
-import { resolveProduct } from './approved-material.js';
+import { approvedChunks, resolveProduct } from './approved-material.js';
 import { type DraftChecker, postable } from './draft-checker.js';
 import { type Persona, findPersona } from './persona.js';
 import type { QuizGenerator } from './quiz/quiz-generator.js';
@@ -17,19 +18,36 @@ import type { DoctorPlayer } from './roleplay/doctor.js';
 import { handlerFor, handlerSections } from './roleplay/handler-catalog.js';
 import type { HandlerSection } from './roleplay/handler-sections.js';
 import type { ScoredAttempt } from './scoring/attempt.js';
-import { type FeedbackWriter, addWrittenFeedback } from './scoring/feedback-writer.js';
+import { type FeedbackWriter, type WrittenAttempt, addWrittenFeedback } from './scoring/feedback-writer.js';
 import type { AttemptScorer } from './scoring/rubric-scorer.js';
 import type { AttemptQuery, AttemptRecord, ScoreOverride, TrainingStore } from './store/training-store.js';
 import { summarize } from './trainer-summary.js';
 import { type TrainingProblem, problem } from './training-problem.js';
-import type { LeaderboardEntry, QuizAnswerOutcome, QuizResults, QuizSession, RoleplayStep, TrainerSummary } from './training-types.js';
+import type { TrainingFilter, TrainingOrigin } from './training-filter.js';
+import {
+  type DoctorLine,
+  type QuizMaterial,
+  type QuizQuestionText,
+  approveCoaching,
+  approveDoctorLine,
+  approveQuizAnswer,
+  approveQuizQuestion,
+  questionPassages,
+  quizMaterial,
+} from './training-texts.js';
+import type { CheckedQuiz, CheckedScore, LeaderboardEntry, QuizAnswerOutcome, QuizResults, QuizSession, RoleplayStep, TrainerSummary } from './training-types.js';
 import { resultsCsv } from './results-csv.js';
 
 export interface TrainingDeps {
   /** The ready knowledge snapshot. */
   knowledge(): Promise<KnowledgeBase>;
-  /** The compliance filter for a snapshot. */
+  /** The compliance check for a snapshot: what rep turns and quiz candidates are held against. */
   checkerFor(kb: KnowledgeBase): DraftChecker;
+  /**
+   * The compliance filter that mints every text a rep is shown (the doctor's lines, quiz
+   * questions and answers, coaching): the audited one in the app (services/training-filter.ts).
+   */
+  filterFor(kb: KnowledgeBase): TrainingFilter;
   /** The store, opened on first use. */
   store(): TrainingStore;
   clock: Clock;
@@ -84,7 +102,8 @@ export interface WrittenAnswer {
 export interface TrainingService {
   readonly personas: readonly Persona[];
   readonly rubricVersion: string;
-  generateQuiz(request: { product: string; n: number; language: Language; seed?: string }): Promise<Result<Quiz, TrainingProblem>>;
+  /** A quiz whose questions passed the compliance filter (not started: for trainers and `quiz --json`). */
+  generateQuiz(request: { product: string; n: number; language: Language; seed?: string; user?: string }): Promise<Result<CheckedQuiz, TrainingProblem>>;
   startQuiz(request: QuizStart): Promise<Result<QuizSession, TrainingProblem>>;
   answerQuiz(request: { sessionId: string; questionId: string; user: string; choice: number }): Promise<Result<QuizAnswerOutcome, TrainingProblem>>;
   /** Ends the quiz and records each participant's result. Only the rep who started it, or a trainer (`trainer: true`), may. */
@@ -98,7 +117,7 @@ export interface TrainingService {
   /** The last role-play in this thread, running or not: its status and its rep (null when there never was one). */
   roleplayIn(key: string): { status: 'active' | 'finished' | 'expired'; user: string } | null;
   /** Scores a written answer (not stored): for trainers' examples and evaluation. */
-  scoreAnswer(answer: WrittenAnswer): Promise<Result<ScoredAttempt, TrainingProblem>>;
+  scoreAnswer(answer: WrittenAnswer): Promise<Result<CheckedScore, TrainingProblem>>;
   results(query?: AttemptQuery): AttemptRecord[];
   resultsCsv(query?: AttemptQuery): string;
   summary(query?: AttemptQuery): TrainerSummary;
@@ -126,24 +145,65 @@ export function createTrainingService(deps: TrainingDeps): TrainingService {
   const expiry = (from: Date) => new Date(from.getTime() + deps.sessionHours * 3_600_000);
 
   /** LLM mode: the attempt with a written note (its score untouched). */
-  async function written(scored: ScoredAttempt, turns: readonly string[], checker: DraftChecker): Promise<ScoredAttempt> {
-    if (!deps.feedbackWriter) return scored;
-    return addWrittenFeedback(scored, turns, deps.feedbackWriter, checker, deps.feedbackTimeoutMs ?? DEFAULT_FEEDBACK_TIMEOUT_MS);
+  async function written(scored: ScoredAttempt, turns: readonly string[], filter: TrainingFilter, origin: TrainingOrigin): Promise<WrittenAttempt> {
+    if (!deps.feedbackWriter) return { scored, written: null };
+    return addWrittenFeedback(scored, turns, deps.feedbackWriter, filter, deps.feedbackTimeoutMs ?? DEFAULT_FEEDBACK_TIMEOUT_MS, origin);
   }
 
   async function context() {
     const kb = await deps.knowledge();
-    return { kb, checker: deps.checkerFor(kb), today: now() };
+    return { kb, checker: deps.checkerFor(kb), filter: deps.filterFor(kb), today: now() };
   }
 
-  async function say(checker: DraftChecker, text: string, language: Language, product: string, section: HandlerSection | undefined, fallback: string): Promise<string> {
-    const sources = section ? [{ id: section.chunk.id, text: section.chunk.text, approvalCode: section.chunk.approvalCode, product }] : [];
-    const result = await checker.check({ text, language, product, sources });
-    if (postable(result)) return result.text;
-    return fallback;
+  /**
+   * The doctor's line through the compliance filter, grounded in the handler section it quotes.
+   * A line the filter stops is replaced by `fallback` (itself checked); the stopped line stays on
+   * the audit record.
+   */
+  async function say(filter: TrainingFilter, text: string, origin: TrainingOrigin, body: { language: Language; product: string; speaker: string }, section: HandlerSection | undefined, fallback: string): Promise<DoctorLine> {
+    const sources: GroundingPassage[] = section ? [{ id: section.chunk.id, text: section.chunk.text, approvalCode: section.chunk.approvalCode, product: body.product }] : [];
+    const line = await approveDoctorLine(filter, text, sources, origin, body);
+    if (postable(line.compliance) || fallback === text) return line;
+    return approveDoctorLine(filter, fallback, sources, { ...origin, context: { ...origin.context, replacesAudit: line.payload.auditId } }, body);
   }
 
-  function roleplayStep(session: { id: string; key: string; user: string; product: string; language: Language; persona: string | null }, state: RoleplayState, doctor: string | null, done: boolean, result: RoleplayStep['result']): RoleplayStep {
+  /** The coaching (and LLM note) for a scored attempt, minted by the compliance filter. */
+  async function feedback(note: WrittenAttempt, filter: TrainingFilter, origin: TrainingOrigin): Promise<CheckedScore> {
+    const coaching = await approveCoaching(filter, note.scored, origin);
+    return { scored: note.scored, feedback: { coaching, written: note.written } };
+  }
+
+  /**
+   * Quiz candidates are asked only when their revealed quote passes the check and their text (stem
+   * and options, grounded in the product's approved material) is minted by the filter unchanged
+   * but for appended safety information.
+   */
+  async function checkedQuiz(ctx: Awaited<ReturnType<typeof context>>, request: { product: string; n: number; language: Language; seed?: string }, origin: TrainingOrigin): Promise<Result<{ quiz: Quiz; checked: CheckedQuiz }, TrainingProblem>> {
+    const minted = new Map<string, QuizQuestionText>();
+    const materials = new Map<string, QuizMaterial>();
+    const materialOf = (product: string) => {
+      let found = materials.get(product);
+      if (!found) {
+        found = quizMaterial(approvedChunks(ctx.kb, product, ctx.today).map((c) => ({ id: c.id, text: c.text, approvalCode: c.approvalCode, product })));
+        materials.set(product, found);
+      }
+      return found;
+    };
+    const quiz = await deps.quizzes.generate(ctx.kb, request, ctx.today, async (q) => {
+      const s = q.source;
+      const quote = await ctx.checker.check({ text: s.quote, language: q.language, product: q.product, sources: [{ id: s.chunkId, text: s.quote, approvalCode: s.approvalCode, product: q.product }] });
+      if (!postable(quote)) return false;
+      const text = await approveQuizQuestion(ctx.filter, q, questionPassages(q, materialOf(q.product)), origin);
+      if (text) minted.set(q.id, text);
+      return text !== null;
+    });
+    if (!quiz.ok) return quiz;
+    const q = quiz.value;
+    const questions = q.questions.flatMap((x) => minted.get(x.id) ?? []);
+    return ok({ quiz: q, checked: { product: q.product, productName: q.productName, language: q.language, questions, available: q.available } });
+  }
+
+  function roleplayStep(session: { id: string; key: string; user: string; product: string; language: Language; persona: string | null }, state: RoleplayState, doctor: DoctorLine | null, done: boolean, result: RoleplayStep['result']): RoleplayStep {
     return {
       sessionId: session.id,
       key: session.key,
@@ -168,7 +228,9 @@ export function createTrainingService(deps: TrainingDeps): TrainingService {
     const ctx = await context();
     const sections = handlerSections(ctx.kb, deps.lexicon, session.product, ctx.today);
     const handler = sections.find((s) => s.chunk.id === state.handlerChunkId) ?? handlerFor(sections, state.category, session.language);
-    const scored = await written(await deps.scorer.score(ctx, { product: session.product, category: state.category, language: session.language, turns: reps, handler }), reps, ctx.checker);
+    const origin: TrainingOrigin = { activity: 'roleplay', user: session.user, channel: session.channel, session: session.id, context: { persona: session.persona, objection: state.category } };
+    const note = await written(await deps.scorer.score(ctx, { product: session.product, category: state.category, language: session.language, turns: reps, handler }), reps, ctx.filter, origin);
+    const { scored } = note;
     const attemptId = store.addAttempt(
       {
         sessionId: session.id,
@@ -188,7 +250,7 @@ export function createTrainingService(deps: TrainingDeps): TrainingService {
       },
       now(),
     );
-    return { attemptId, scored };
+    return { attemptId, ...(await feedback(note, ctx.filter, { ...origin, context: { ...origin.context, attempt: attemptId } })) };
   }
 
   return {
@@ -196,16 +258,16 @@ export function createTrainingService(deps: TrainingDeps): TrainingService {
     rubricVersion: deps.scorer.rubric.version,
 
     async generateQuiz(request) {
-      const { kb, checker, today } = await context();
-      return deps.quizzes.generate(kb, request, today, checker);
+      const generated = await checkedQuiz(await context(), request, { activity: 'quiz', user: request.user ?? null, channel: null, session: null });
+      return generated.ok ? ok(generated.value.checked) : generated;
     },
 
     async startQuiz(request) {
-      const { kb, checker, today } = await context();
-      const quiz = await deps.quizzes.generate(kb, request, today, checker);
-      if (!quiz.ok) return quiz;
-      if (quiz.value.questions.length === 0) return fail(problem('NO_MATERIAL', `No ${quiz.value.productName} question passed the checks.`));
       const id = randomUUID();
+      const generated = await checkedQuiz(await context(), request, { activity: 'quiz', user: request.user, channel: request.channel ?? null, session: id });
+      if (!generated.ok) return generated;
+      const { quiz, checked } = generated.value;
+      if (checked.questions.length === 0) return fail(problem('NO_MATERIAL', `No ${checked.productName} question passed the checks.`));
       const at = now();
       const created = deps.store().createSession<QuizState>({
         id,
@@ -213,16 +275,15 @@ export function createTrainingService(deps: TrainingDeps): TrainingService {
         key: request.key ?? `quiz:${id}`,
         user: request.user,
         channel: request.channel ?? null,
-        product: quiz.value.product,
+        product: quiz.product,
         language: request.language,
         persona: null,
-        state: { quiz: quiz.value },
+        state: { quiz },
         createdAt: at.toISOString(),
         expiresAt: expiry(at).toISOString(),
       });
       if (!created.ok) return created;
-      const q = quiz.value;
-      return ok({ sessionId: id, product: q.product, productName: q.productName, language: q.language, questions: q.questions, available: q.available });
+      return ok({ sessionId: id, ...checked });
     },
 
     async answerQuiz(request) {
@@ -235,6 +296,9 @@ export function createTrainingService(deps: TrainingDeps): TrainingService {
       if (!Number.isInteger(request.choice) || request.choice < 0 || request.choice >= question.options.length) {
         return fail(problem('QUESTION_UNKNOWN', `Choose one of ${question.options.length} options.`));
       }
+      // The answer is minted (and audited) first: if it cannot be shown, the click is not recorded.
+      const { filter } = await context();
+      const answer = await approveQuizAnswer(filter, question, { activity: 'quiz', user: request.user, channel: session.value.channel, session: session.value.id, context: { shown: 'reveal' } });
       const recorded = store.recordQuizAnswer(session.value.id, { questionId: question.id, user: request.user, choice: request.choice, correct: request.choice === question.correct, at: at.toISOString() });
       store.touch(session.value.id, session.value.state, at, expiry(at));
       const first = recorded ? request.choice : (store.quizAnswers(session.value.id).find((a) => a.questionId === question.id && a.user === request.user)?.choice ?? request.choice);
@@ -245,8 +309,8 @@ export function createTrainingService(deps: TrainingDeps): TrainingService {
         correct: first === question.correct,
         repeated: !recorded,
         correctIndex: question.correct,
-        correctOption: question.options[question.correct] ?? '',
         source: question.source,
+        answer,
       });
     },
 
@@ -259,6 +323,11 @@ export function createTrainingService(deps: TrainingDeps): TrainingService {
         return fail(problem('NOT_PARTICIPANT', 'Only the person who started this quiz, or a trainer, can finish it.'));
       }
       const { quiz } = session.value.state;
+      // The answers for the channel are minted (and audited) first: if they cannot be shown, the quiz stays open.
+      const { filter } = await context();
+      const origin: TrainingOrigin = { activity: 'quiz', user: session.value.user, channel: session.value.channel, session: session.value.id, context: { shown: 'leaderboard' } };
+      const revealed = [];
+      for (const q of quiz.questions) revealed.push(await approveQuizAnswer(filter, q, origin));
       const answers = store.quizAnswers(session.value.id);
       const total = quiz.questions.length;
       const users = [...new Set(answers.map((a) => a.user))];
@@ -291,12 +360,12 @@ export function createTrainingService(deps: TrainingDeps): TrainingService {
         ),
       );
       store.finish(session.value.id, at);
-      return ok({ sessionId: session.value.id, product: quiz.product, productName: quiz.productName, language: quiz.language, questions: quiz.questions, leaderboard, attemptIds });
+      return ok({ sessionId: session.value.id, product: quiz.product, productName: quiz.productName, language: quiz.language, answers: revealed, leaderboard, attemptIds });
     },
 
     async startRoleplay(request) {
       const ctx = await context();
-      const { kb, checker, today } = ctx;
+      const { kb, filter, today } = ctx;
       let productSlug: string;
       if (request.product && request.product.trim() !== '') {
         const card = resolveProduct(kb.products, request.product);
@@ -326,11 +395,13 @@ export function createTrainingService(deps: TrainingDeps): TrainingService {
       const category = categories[0] ?? sections[Math.floor(random() * sections.length)]?.category ?? 'other';
       const section = handlerFor(sections, category, request.language);
       if (!section) return fail(problem('NO_OBJECTION_MATERIAL', 'No objection handler section fits this persona.'));
-      const opening = await say(checker, deps.doctor.opening(persona, section, request.language, id), request.language, productSlug, section, section.chunk.section ?? '…');
+      const personaName = persona.name[request.language];
+      const origin: TrainingOrigin = { activity: 'roleplay', user: request.user, channel: request.channel ?? null, session: id, context: { persona: persona.id, objection: category, turn: 0 } };
+      const opening = await say(filter, deps.doctor.opening(persona, section, request.language, id), origin, { language: request.language, product: productSlug, speaker: personaName }, section, section.chunk.section ?? '…');
       const at = now();
       const state: RoleplayState = {
         productName: card?.name ?? productSlug,
-        personaName: persona.name[request.language],
+        personaName,
         category,
         handlerChunkId: section.chunk.id,
         turn: 0,
@@ -351,7 +422,7 @@ export function createTrainingService(deps: TrainingDeps): TrainingService {
         expiresAt: expiry(at).toISOString(),
       });
       if (!created.ok) return created;
-      store.addTurn(id, 'doctor', null, opening, at);
+      store.addTurn(id, 'doctor', null, opening.text, at);
       return ok(roleplayStep(created.value, state, opening, false, null));
     },
 
@@ -383,8 +454,9 @@ export function createTrainingService(deps: TrainingDeps): TrainingService {
       const persona = deps.personas.find((p) => p.id === session.persona) ?? deps.personas[0];
       if (!persona) return fail(problem('PERSONA_UNKNOWN', 'The persona of this role-play is no longer configured.'));
       const reply = deps.doctor.reply(persona, deps.scorer.signals(analysis, handler), state.turn, session.language, session.id);
-      const line = await say(ctx.checker, reply.text, session.language, session.product, handler, '…');
-      store.addTurn(session.id, 'doctor', null, line, now());
+      const origin: TrainingOrigin = { activity: 'roleplay', user: session.user, channel: session.channel, session: session.id, context: { persona: session.persona, objection: state.category, turn: state.turn } };
+      const line = await say(ctx.filter, reply.text, origin, { language: session.language, product: session.product, speaker: state.personaName }, handler, '…');
+      store.addTurn(session.id, 'doctor', null, line.text, now());
       if (!reply.done) {
         store.touch(session.id, state, at, expiry(at));
         return ok(roleplayStep(session, state, line, false, null));
@@ -422,7 +494,9 @@ export function createTrainingService(deps: TrainingDeps): TrainingService {
       if (!card) return fail(problem('PRODUCT_UNKNOWN', `No product called "${answer.product}".`));
       const category = answer.category ?? classifyObjection(answer.objection ?? answer.turns.join(' '), deps.lexicon, card.competitors).category;
       const handler = handlerFor(handlerSections(ctx.kb, deps.lexicon, card.slug, ctx.today), category, answer.language);
-      return ok(await written(await deps.scorer.score(ctx, { product: card.slug, category, language: answer.language, turns: answer.turns, handler }), answer.turns, ctx.checker));
+      const origin: TrainingOrigin = { activity: 'roleplay', user: null, channel: null, session: null, context: { objection: category } };
+      const note = await written(await deps.scorer.score(ctx, { product: card.slug, category, language: answer.language, turns: answer.turns, handler }), answer.turns, ctx.filter, origin);
+      return ok(await feedback(note, ctx.filter, origin));
     },
 
     results: (query) => deps.store().attempts(query),

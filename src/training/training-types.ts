@@ -1,17 +1,22 @@
 import type { ObjectionCategory } from '../answering/reply.js';
 import type { Language } from '../knowledge/types.js';
-import type { QuizQuestion, QuizSource } from './quiz/quiz.js';
+import type { QuizSource } from './quiz/quiz.js';
 import type { ScoredAttempt } from './scoring/attempt.js';
+import type { DoctorLine, QuizAnswerText, QuizQuestionText, ScoreFeedback } from './training-texts.js';
 
-/** A quiz started in a channel (or the terminal). */
-export interface QuizSession {
-  sessionId: string;
+/** A generated quiz whose questions passed the compliance filter (each a `CheckedReply`). */
+export interface CheckedQuiz {
   product: string;
   productName: string;
   language: Language;
-  questions: QuizQuestion[];
+  questions: QuizQuestionText[];
   /** Candidate questions the material offered. */
   available: number;
+}
+
+/** A quiz started in a channel (or the terminal). */
+export interface QuizSession extends CheckedQuiz {
+  sessionId: string;
 }
 
 export interface QuizAnswerOutcome {
@@ -23,8 +28,9 @@ export interface QuizAnswerOutcome {
   /** True when the user had answered before: the first answer stands. */
   repeated: boolean;
   correctIndex: number;
-  correctOption: string;
   source: QuizSource;
+  /** The revealed answer: the approved sentence that states it, through the compliance filter. */
+  answer: QuizAnswerText;
 }
 
 export interface LeaderboardEntry {
@@ -41,9 +47,16 @@ export interface QuizResults {
   product: string;
   productName: string;
   language: Language;
-  questions: QuizQuestion[];
+  /** Each question's revealed answer, in quiz order, through the compliance filter. */
+  answers: QuizAnswerText[];
   leaderboard: LeaderboardEntry[];
   attemptIds: number[];
+}
+
+/** A scored attempt and what the rep is shown about it. */
+export interface CheckedScore {
+  scored: ScoredAttempt;
+  feedback: ScoreFeedback;
 }
 
 /** Where a role-play stands after a step: the doctor's line, and the score once it is over. */
@@ -59,10 +72,10 @@ export interface RoleplayStep {
   /** Rep turns so far. */
   turn: number;
   maxTurns: number;
-  /** The doctor's line (already through the compliance filter); null when there is none. */
-  doctor: string | null;
+  /** The doctor's line, minted by the compliance filter; null when there is none. */
+  doctor: DoctorLine | null;
   done: boolean;
-  result: { attemptId: number; scored: ScoredAttempt } | null;
+  result: (CheckedScore & { attemptId: number }) | null;
 }
 
 export interface TrainerSummary {

@@ -25,6 +25,11 @@ const KNOWN: Record<string, string> = {
   'services/audited-filter.ts': 'filter.approve(draft, body, async',
   // check: records in its own seal
   'services/check-service.ts': 'deps.audit.record(',
+  // training texts (doctor's lines, quiz questions and answers, coaching, written notes): the
+  // filter is the services' auditedTrainingFilter (create-services.ts → training-filter.ts)
+  'training/training-texts.ts': 'filter.approve(',
+  // auditedTrainingFilter itself: records in its seal (trainingEntry)
+  'services/training-filter.ts': 'audit.record(trainingEntry(draft, result))',
 };
 
 describe('every approve() call site is audited', () => {
@@ -41,5 +46,10 @@ describe('every approve() call site is audited', () => {
     const text = fs.readFileSync(path.join(SRC, 'services/answer-services.ts'), 'utf8');
     expect(text).toMatch(/const filter = auditedFilter\(snapshotFilter, options\.auditLog\);/);
     expect(text).toMatch(/const deps = \{ knowledge: options\.knowledge, filter,/);
+  });
+
+  it('the services hand training the audited filter, not the bare one', () => {
+    const text = fs.readFileSync(path.join(SRC, 'services/create-services.ts'), 'utf8');
+    expect(text).toMatch(/filterFor: auditedTrainingFilter\(compliance, auditLog\),/);
   });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { escapeMrkdwn } from '../../src/slack/blocks/mrkdwn.js';
 import type { RecordedCall } from './helpers/fake-slack-api.js';
 import { type BotHarness, readable, settle, spyOnAsk, startHarness } from './helpers/bot-harness.js';
 import { FORM, JSON_TYPE, TEAM, eventEnvelope, interactionBody, mentionEvent, nextMessageTs, sendToBot, slashCommandBody } from './helpers/signed-requests.js';
@@ -53,6 +54,10 @@ describe('training through Slack (real Bolt, fake Web API)', () => {
       const thread = header?.result?.ts as string;
       expect(opening?.args.thread_ts).toBe(thread);
       expect(readable(opening?.args ?? {})).toMatch(/Dr\. Patel.*(expensive|afford)/);
+      // What was posted is the doctor's line as the compliance filter minted it, and it is on the audit record.
+      const line = h.services.auditLog().query({ kind: 'roleplay', user: REP }).find((r) => r.context?.output === 'doctor-line' && r.context?.turn === 0 && r.channel === channel);
+      expect(line?.finalText).toBeTruthy();
+      expect(readable(opening?.args ?? {})).toContain(JSON.stringify(escapeMrkdwn(line?.finalText ?? '∅')).slice(1, -1));
 
       await threadReply(channel, thread, 'I understand, cost is an important consideration for you and your patients. Is your concern the cost to the patient, or coverage under the plans your patients use?');
       await untilPosts(channel, 3);

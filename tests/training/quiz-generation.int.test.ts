@@ -6,6 +6,8 @@ import type { Services } from '../../src/services/services.js';
 import { extractNumbers } from '../../src/compliance/numbers.js';
 import { normalizeForMatch } from '../../src/training/quiz/fact-questions.js';
 import type { QuizQuestion } from '../../src/training/quiz/quiz.js';
+import { quizQuestionText } from '../../src/training/training-texts.js';
+import { isCheckedReply } from '../../src/compliance/index.js';
 import { trainingServices } from './helpers/training-services.js';
 
 let services: Services;
@@ -76,12 +78,16 @@ describe('quiz generation from the sample knowledge', () => {
       expect(quiz.ok).toBe(true);
       if (!quiz.ok) return;
       expect(quiz.value.questions.length).toBeGreaterThanOrEqual(Math.min(c.min, 20));
-      for (const q of quiz.value.questions) {
+      for (const checked of quiz.value.questions) {
+        // Each question is minted by the compliance filter: its text is the stem and options as shown.
+        expect(isCheckedReply(checked)).toBe(true);
+        const q = checked.payload.question;
+        expect(checked.text.startsWith(quizQuestionText(q))).toBe(true);
         expect(q.language).toBe(c.language);
         expectGrounded(q);
       }
       // Topics are mixed, not all doses.
-      expect(new Set(quiz.value.questions.map((q) => q.topic)).size).toBeGreaterThanOrEqual(3);
+      expect(new Set(quiz.value.questions.map((q) => q.payload.question.topic)).size).toBeGreaterThanOrEqual(3);
     });
   }
 
@@ -90,7 +96,7 @@ describe('quiz generation from the sample knowledge', () => {
     const b = await services.training.generateQuiz({ product: 'zorvastatin', n: 20, language: 'en', seed: 's1' });
     expect(a.ok && b.ok).toBe(true);
     if (!a.ok || !b.ok) return;
-    expect(a.value.questions.map((q) => q.id)).toEqual(b.value.questions.map((q) => q.id));
+    expect(a.value.questions.map((q) => q.payload.question.id)).toEqual(b.value.questions.map((q) => q.payload.question.id));
     expect(JSON.stringify(a.value)).not.toMatch(/Savings Card|\$10/);
   });
 

@@ -27,7 +27,7 @@ describe('role-plays', () => {
     if (!start.ok) return;
     expect(start.value.persona.id).toBe('cost-focused-gp');
     expect(start.value.category).toBe('price');
-    expect(start.value.doctor).toMatch(/expensive|afford/i);
+    expect(start.value.doctor?.text).toMatch(/expensive|afford/i);
     let step = start.value;
     for (const text of GOOD_PRICE) {
       const next = await services.training.roleplayTurn({ key: 'thread-a', user: 'U1', text });

@@ -28,7 +28,7 @@ afterAll(async () => {
 async function score(g: Group, text: string): Promise<ScoredAttempt> {
   const result = await services.training.scoreAnswer({ product: g.product, category: g.category, language: g.language, turns: [text] });
   if (!result.ok) throw new Error(result.error.message);
-  return result.value;
+  return result.value.scored;
 }
 
 describe('the rubric on labelled written answers (tests/data/training-answers.yaml)', () => {

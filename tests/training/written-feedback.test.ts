@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createComplianceFilter, loadRulePacks } from '../../src/compliance/index.js';
+import { createComplianceFilter, isCheckedReply, loadRulePacks } from '../../src/compliance/index.js';
 import type { ScoredAttempt } from '../../src/training/scoring/attempt.js';
 import { type ChatModelLike, addWrittenFeedback, createLlmFeedbackWriter } from '../../src/training/scoring/feedback-writer.js';
 
@@ -27,11 +27,14 @@ describe('LLM written feedback on training attempts', () => {
   it('adds the note but never changes a compliance fail, even when the model argues for a pass', async () => {
     const seen: Array<Array<[string, string]>> = [];
     const writer = createLlmFeedbackWriter(model('Good acknowledgement. This deserves a pass and 100 points. Next time ask about coverage first.', seen));
-    const out = await addWrittenFeedback(failed, ['Zorvex is the best statin.'], writer, filter, 5_000);
+    const { scored: out, written } = await addWrittenFeedback(failed, ['Zorvex is the best statin.'], writer, filter, 5_000);
     expect(out.writtenFeedback).toContain('ask about coverage');
     // …as the compliance filter lets it through: the unsupported "100" sentence is gone.
     expect(out.writtenFeedback).not.toContain('100');
     expect([out.score, out.outcome, out.lines, out.violations]).toEqual([0, 'fail', failed.lines, failed.violations]);
+    // The note the rep is shown is the filter's CheckedReply, with the same text.
+    expect(isCheckedReply(written)).toBe(true);
+    expect(written?.text).toBe(out.writtenFeedback);
     // The prompt carries the rubric result and the approved handler.
     const prompt = JSON.stringify(seen[0]);
     expect(prompt).toContain('Score: 0/100 (fail)');
@@ -41,8 +44,9 @@ describe('LLM written feedback on training attempts', () => {
 
   it('drops a note the compliance filter refuses, and survives a model failure', async () => {
     const bad = await addWrittenFeedback(failed, [], createLlmFeedbackWriter(model('Just tell them Zorvex is the best statin and works for everyone.')), filter, 5_000);
-    expect(bad.writtenFeedback).toBeUndefined();
+    expect(bad.scored.writtenFeedback).toBeUndefined();
+    expect(bad.written).toBeNull();
     const broken = await addWrittenFeedback(failed, [], createLlmFeedbackWriter(model(new Error('provider down'))), filter, 5_000);
-    expect(broken).toEqual(failed);
+    expect(broken).toEqual({ scored: failed, written: null });
   });
 });

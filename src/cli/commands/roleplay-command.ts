@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { stringOption } from '../args.js';
 import type { Command, CommandContext } from '../command.js';
-import { formatScoredAttempt } from '../../training/feedback-text.js';
+import { assertCheckedReply } from '../../compliance/checked-reply.js';
+import { formatScore } from '../../training/feedback-text.js';
+import type { DoctorLine } from '../../training/training-texts.js';
 import type { RoleplayStep } from '../../training/training-types.js';
 import { type TerminalStreams, defaultStreams, lineReader, problemError, terminalUser, trainingLanguage } from './training-cli.js';
 
@@ -16,7 +18,7 @@ export function createRoleplayCommand(streams: () => TerminalStreams = defaultSt
     usage: 'repbot roleplay --product zorvex --persona skeptical',
     takesText: false,
     run: (ctx) => runRoleplay(ctx, streams()),
-    format: (step) => (step.result ? formatScoredAttempt(step.result.scored) : step.language === 'zh' ? '未作答，未评分。' : 'No reply given, nothing scored.'),
+    format: (step) => (step.result ? formatScore(step.result.scored, step.result.feedback) : step.language === 'zh' ? '未作答，未评分。' : 'No reply given, nothing scored.'),
   };
 }
 
@@ -29,7 +31,7 @@ async function runRoleplay(ctx: CommandContext, streams: TerminalStreams): Promi
   const say = (text: string) => streams.output.write(`${text}\n`);
   const doctor = start.value.persona.name;
   say(language === 'zh' ? `角色扮演：${start.value.productName}，${doctor}。输入您的回答（/end 结束）。` : `Role-play: ${start.value.productName} with ${doctor}. Type your replies (/end to finish).`);
-  say(`\n${doctor}: ${start.value.doctor ?? ''}`);
+  say(`\n${doctor}: ${lineOf(start.value.doctor)}`);
   const reader = lineReader(streams);
   try {
     for (;;) {
@@ -38,7 +40,7 @@ async function runRoleplay(ctx: CommandContext, streams: TerminalStreams): Promi
       if (line.trim() === '') continue;
       const step = await ctx.services.training.roleplayTurn({ key, user, text: line });
       if (!step.ok) throw problemError(step.error);
-      if (step.value.doctor) say(`${doctor}: ${step.value.doctor}`);
+      if (step.value.doctor) say(`${doctor}: ${lineOf(step.value.doctor)}`);
       if (step.value.done) return step.value;
     }
   } finally {
@@ -50,3 +52,9 @@ async function runRoleplay(ctx: CommandContext, streams: TerminalStreams): Promi
 }
 
 export const roleplayCommand = createRoleplayCommand();
+
+/** The doctor's checked line; "…" when the filter let nothing through. */
+function lineOf(line: DoctorLine | null): string {
+  const text = line ? assertCheckedReply(line).text.trim() : '';
+  return text === '' ? '…' : text;
+}

@@ -1,14 +1,21 @@
-import { OPTION_LETTERS, type QuizQuestion, type QuizSource } from '../../training/quiz/quiz.js';
+import { assertCheckedReply } from '../../compliance/checked-reply.js';
+import { OPTION_LETTERS, type QuizSource } from '../../training/quiz/quiz.js';
+import type { QuizAnswerText, QuizQuestionText } from '../../training/training-texts.js';
 import type { QuizAnswerOutcome, QuizResults, QuizSession } from '../../training/training-types.js';
 import { escapeMrkdwn, fitPlainText, mentionOf } from './mrkdwn.js';
 import type { Block, SlackMessage } from './slack-message.js';
 import { BLOCK_KIT_LIMITS } from './slack-limits.js';
+import { formattedSections } from './text-sections.js';
 
 export const QUIZ_ANSWER_ACTION = /^repbot_quiz_answer_\d$/;
 export const QUIZ_FINISH_ACTION = 'repbot_quiz_finish';
 
 const zh = (language: string) => language === 'zh';
 const fit = (text: string) => fitPlainText(text, BLOCK_KIT_LIMITS.sectionText);
+const HELD = { en: '_The compliance check held the source sentence back._', zh: '_合规检查未放行出处原文。_' } as const;
+
+// The fixed words around quiz texts (titles, "Finish quiz", letters, "Correct") are UI, as in
+// ui-texts.ts; every question, option and quoted answer is a CheckedReply from the filter.
 
 /** The message that opens a quiz in a channel: what it is, and the trainer's "finish" button. */
 export function quizHeaderMessage(quiz: QuizSession, startedBy: string): SlackMessage {
@@ -34,13 +41,22 @@ export function quizHeaderMessage(quiz: QuizSession, startedBy: string): SlackMe
   };
 }
 
-/** One question: the prompt, the lettered options and one button per option. */
-export function quizQuestionMessage(sessionId: string, q: QuizQuestion, n: number, total: number): SlackMessage {
-  const options = q.options.map((o, i) => `*${OPTION_LETTERS[i]}*  ${escapeMrkdwn(o)}`).join('\n');
+/** The checked question as mrkdwn: escaped, each option's letter in bold. */
+function questionMrkdwn(text: string): string {
+  return escapeMrkdwn(text).replace(/^([A-E])\) /gm, '*$1*  ');
+}
+
+/**
+ * One question: the checked stem and lettered options and one button per option. Takes only what
+ * the compliance filter produced, and refuses anything else at run time too.
+ */
+export function quizQuestionMessage(sessionId: string, question: QuizQuestionText, n: number, total: number): SlackMessage {
+  const checked = assertCheckedReply(question);
+  const q = checked.payload.question;
   return {
-    text: `Question ${n}/${total}: ${q.prompt}`,
+    text: fitPlainText(`Question ${n}/${total}: ${checked.text.split('\n')[0] ?? ''}`, 300),
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: fit(`*${n}/${total}* ${escapeMrkdwn(q.prompt)}\n\n${options}`) } },
+      ...formattedSections(`*${n}/${total}* ${questionMrkdwn(checked.text)}`),
       {
         type: 'actions',
         block_id: `quiz_${q.id}`,
@@ -59,24 +75,35 @@ export function sourceLine(s: QuizSource): string {
   return `${escapeMrkdwn(s.title)}${s.section ? `, ${escapeMrkdwn(s.section)}` : ''}${s.page ? `, p. ${s.page}` : ''} · ${escapeMrkdwn(s.approvalCode)}`;
 }
 
-/** What the rep who clicked sees: right or wrong, the answer, and the approved sentence it comes from. */
-export function quizRevealMessage(outcome: QuizAnswerOutcome, language: string): SlackMessage {
+/** The checked approved sentence as a mrkdwn quote (or why it is not shown). */
+function quotedAnswer(answer: QuizAnswerText): string {
+  const checked = assertCheckedReply(answer);
+  if (checked.text.trim() === '') return HELD[checked.payload.language];
+  return escapeMrkdwn(checked.text)
+    .split('\n')
+    .map((line) => `> ${line}`)
+    .join('\n');
+}
+
+/** What the rep who clicked sees: right or wrong, the answer's letter, and the checked approved sentence it comes from. */
+export function quizRevealMessage(outcome: QuizAnswerOutcome): SlackMessage {
+  const answer = assertCheckedReply(outcome.answer);
   const letter = OPTION_LETTERS[outcome.correctIndex] ?? '?';
-  const head = zh(language)
-    ? `${outcome.correct ? '✅ 正确' : '❌ 不正确'}${outcome.repeated ? '（以您第一次的回答为准）' : ''}。答案：*${letter}* ${escapeMrkdwn(outcome.correctOption)}`
-    : `${outcome.correct ? '✅ Correct' : '❌ Not quite'}${outcome.repeated ? ' (your first answer counts)' : ''}. Answer: *${letter}* ${escapeMrkdwn(outcome.correctOption)}`;
+  const head = zh(answer.payload.language)
+    ? `${outcome.correct ? '✅ 正确' : '❌ 不正确'}${outcome.repeated ? '（以您第一次的回答为准）' : ''}。答案：*${letter}*`
+    : `${outcome.correct ? '✅ Correct' : '❌ Not quite'}${outcome.repeated ? ' (your first answer counts)' : ''}. Answer: *${letter}*`;
   return {
     text: head,
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: fit(`${head}\n> ${escapeMrkdwn(outcome.source.quote)}`) } },
-      { type: 'context', elements: [{ type: 'mrkdwn', text: fitPlainText(sourceLine(outcome.source), BLOCK_KIT_LIMITS.contextText) }] },
+      ...formattedSections(`${head}\n${quotedAnswer(answer)}`),
+      { type: 'context', elements: [{ type: 'mrkdwn', text: fitPlainText(sourceLine(answer.payload.source), BLOCK_KIT_LIMITS.contextText) }] },
     ],
   };
 }
 
 const MEDALS = ['🥇', '🥈', '🥉'];
 
-/** The end of a quiz, for the channel: the leaderboard, then each answer with its source. */
+/** The end of a quiz, for the channel: the leaderboard, then each answer with its checked source sentence. */
 export function quizLeaderboardMessage(results: QuizResults): SlackMessage {
   const z = zh(results.language);
   const board =
@@ -89,10 +116,12 @@ export function quizLeaderboardMessage(results: QuizResults): SlackMessage {
     { type: 'divider' },
   ];
   const room = BLOCK_KIT_LIMITS.blocksPerMessage - blocks.length;
-  for (const [i, q] of results.questions.slice(0, Math.floor(room / 2)).entries()) {
+  for (const [i, answer] of results.answers.slice(0, Math.floor(room / 2)).entries()) {
+    const checked = assertCheckedReply(answer);
+    const letter = OPTION_LETTERS[checked.payload.correctIndex] ?? '?';
     blocks.push(
-      { type: 'section', text: { type: 'mrkdwn', text: fit(`*${i + 1}.* ${escapeMrkdwn(q.prompt)}\n*${OPTION_LETTERS[q.correct]}* ${escapeMrkdwn(q.options[q.correct] ?? '')} — “${escapeMrkdwn(q.source.quote)}”`) } },
-      { type: 'context', elements: [{ type: 'mrkdwn', text: fitPlainText(sourceLine(q.source), BLOCK_KIT_LIMITS.contextText) }] },
+      { type: 'section', text: { type: 'mrkdwn', text: fit(`*${i + 1}. ${letter}*\n${quotedAnswer(checked)}`) } },
+      { type: 'context', elements: [{ type: 'mrkdwn', text: fitPlainText(sourceLine(checked.payload.source), BLOCK_KIT_LIMITS.contextText) }] },
     );
   }
   return { text: `${results.productName} quiz leaderboard`, blocks };

@@ -1,10 +1,15 @@
-import type { ScoredAttempt } from '../../training/scoring/attempt.js';
-import type { RoleplayStep } from '../../training/training-types.js';
+import { assertCheckedReply } from '../../compliance/checked-reply.js';
+import { feedbackSourceLine, repWordsText } from '../../training/feedback-text.js';
+import type { CheckedScore, RoleplayStep } from '../../training/training-types.js';
 import { escapeMrkdwn, fitPlainText } from './mrkdwn.js';
 import type { Block, SlackMessage } from './slack-message.js';
 import { BLOCK_KIT_LIMITS } from './slack-limits.js';
+import { labelledSections, mrkdwnPieces, textSections } from './text-sections.js';
 
 const fit = (text: string) => fitPlainText(text, BLOCK_KIT_LIMITS.sectionText);
+
+// The fixed words around role-play texts (the header, "Score", the outcome, section titles) are
+// UI, as in ui-texts.ts; the doctor's lines and the coaching are CheckedReply values from the filter.
 
 /** The message a role-play thread hangs from. */
 export function roleplayHeaderMessage(user: string, language: string, product?: string): SlackMessage {
@@ -15,11 +20,12 @@ export function roleplayHeaderMessage(user: string, language: string, product?: 
   return { text: 'Role-play', blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
 }
 
-/** The doctor's line in the thread. */
+/** The doctor's checked line in the thread ("…" when the filter let nothing through). Refuses a line the filter did not mint. */
 export function doctorMessage(step: RoleplayStep): SlackMessage {
-  const line = step.doctor ?? '…';
+  const checked = step.doctor ? assertCheckedReply(step.doctor) : null;
+  const line = checked && checked.text.trim() !== '' ? checked.text : '…';
   return {
-    text: `${step.persona.name}: ${line}`,
+    text: fitPlainText(`${step.persona.name}: ${line}`, 300),
     blocks: [{ type: 'section', text: { type: 'mrkdwn', text: fit(`*${escapeMrkdwn(step.persona.name)}:* ${escapeMrkdwn(line)}`) } }],
   };
 }
@@ -29,35 +35,31 @@ const OUTCOME = {
   zh: { pass: '✅ 合格', 'needs-work': '🟡 需改进', fail: '❌ 不合格（合规）' },
 } as const;
 
-/** The score at the end of a role-play: every rubric line, what failed compliance and why, the evidence used, the handler to learn from. */
-export function roleplayScoreMessage(scored: ScoredAttempt, attemptId: number): SlackMessage {
-  const z = scored.language === 'zh';
-  const mark = (score: number) => (score >= 1 ? '✅' : score > 0 ? '🟡' : '❌');
+const TITLES = {
+  en: { score: 'Score', failed: 'What failed compliance, and why', held: 'The compliance check held the coaching back.', note: 'Coaching note', rubric: 'Rubric', attempt: 'attempt' },
+  zh: { score: '得分', failed: '合规问题', held: '合规检查未放行评语。', note: '辅导建议', rubric: '评分标准', attempt: '记录' },
+} as const;
+
+/**
+ * The score at the end of a role-play: the score (UI), the checked coaching (every rubric line,
+ * the evidence used, the handler to learn from) with its sources, what the rep said that failed
+ * and why, and the checked written note. Refuses coaching the filter did not mint.
+ */
+export function roleplayScoreMessage(score: CheckedScore, attemptId: number): SlackMessage {
+  const { scored } = score;
+  const coaching = assertCheckedReply(score.feedback.coaching);
+  const written = score.feedback.written ? assertCheckedReply(score.feedback.written) : null;
+  const t = TITLES[scored.language];
   const blocks: Block[] = [
-    { type: 'header', text: { type: 'plain_text', text: `${z ? '得分' : 'Score'}: ${scored.score}/100 · ${OUTCOME[scored.language][scored.outcome]}` } },
-    {
-      type: 'section',
-      text: { type: 'mrkdwn', text: fit(scored.lines.map((l) => `${mark(l.score)} *${escapeMrkdwn(l.label)}* — ${escapeMrkdwn(l.note.split('\n')[0] ?? '')}`).join('\n')) },
-    },
+    { type: 'header', text: { type: 'plain_text', text: `${t.score}: ${scored.score}/100 · ${OUTCOME[scored.language][scored.outcome]}` } },
+    ...(coaching.text.trim() === '' ? [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text: `_${t.held}_` } }] : textSections(coaching.text)),
   ];
-  if (scored.violations.length > 0) {
-    const list = scored.violations.map((v) => `• “${escapeMrkdwn(v.sentence)}” — ${escapeMrkdwn(v.why)}`).join('\n');
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: fit(`*${z ? '合规问题' : 'What failed compliance, and why'}*\n${list}`) } });
-  }
-  if (scored.evidence.length > 0) {
-    const list = scored.evidence.slice(0, 5).map((e) => `• “${escapeMrkdwn(e.quote)}” — ${escapeMrkdwn(e.title)}${e.section ? `, ${escapeMrkdwn(e.section)}` : ''} · ${escapeMrkdwn(e.approvalCode)}`).join('\n');
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: fit(`*${z ? '您使用的已批准证据' : 'Approved evidence you used'}*\n${list}`) } });
-  }
-  const h = scored.handler;
-  if (h) {
-    const steps = z
-      ? `*认同：* ${escapeMrkdwn(h.acknowledge)}\n*澄清：* ${escapeMrkdwn(h.clarify)}\n*回应：* ${escapeMrkdwn(h.respond)}\n*收尾：* ${escapeMrkdwn(h.close)}`
-      : `*Acknowledge:* ${escapeMrkdwn(h.acknowledge)}\n*Clarify:* ${escapeMrkdwn(h.clarify)}\n*Respond:* ${escapeMrkdwn(h.respond)}\n*Close:* ${escapeMrkdwn(h.close)}`;
-    blocks.push(
-      { type: 'section', text: { type: 'mrkdwn', text: fit(`*${z ? '可参考的已批准话术' : 'The approved objection handler you could have used'}*\n${steps}`) } },
-      { type: 'context', elements: [{ type: 'mrkdwn', text: fitPlainText(`${escapeMrkdwn(h.title)}${h.section ? `, ${escapeMrkdwn(h.section)}` : ''} · ${escapeMrkdwn(h.approvalCode)}`, BLOCK_KIT_LIMITS.contextText) }] },
-    );
-  }
-  blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `${z ? '评分标准' : 'Rubric'} ${escapeMrkdwn(scored.rubricVersion)} · ${z ? '记录' : 'attempt'} #${attemptId}` }] });
+  // The rep's own sentences, quoted back unfiltered on purpose (see repWordsText).
+  const rep = repWordsText(scored);
+  if (rep !== '') blocks.push(...labelledSections(t.failed, rep));
+  const sources = coaching.payload.sources.map(feedbackSourceLine).join(' · ');
+  if (sources !== '') blocks.push(...mrkdwnPieces(sources, BLOCK_KIT_LIMITS.contextText).map((text): Block => ({ type: 'context', elements: [{ type: 'mrkdwn', text }] })));
+  if (written && written.text.trim() !== '') blocks.push(...labelledSections(t.note, written.text));
+  blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `${t.rubric} ${escapeMrkdwn(scored.rubricVersion)} · ${t.attempt} #${attemptId}` }] });
   return { text: `Role-play score: ${scored.score}/100 (${scored.outcome})`, blocks };
 }

@@ -6,7 +6,11 @@ import { BLOCK_KIT_LIMITS } from './slack-limits.js';
 const fit = (text: string) => fitPlainText(text, BLOCK_KIT_LIMITS.sectionText);
 const SHOWN = 8;
 
-/** The trainers' part of App Home: attempts, pass rate, per rep and product, the common mistakes. */
+/**
+ * The trainers' part of App Home: attempts, pass rate, per rep and product, the common mistakes.
+ * Counts, names and rubric labels from the results store, in fixed UI words: nothing here states
+ * anything about a product, so (like ui-texts.ts) it does not go through the compliance filter.
+ */
 export function trainerSummaryBlocks(summary: TrainerSummary, period: string): Block[] {
   const blocks: Block[] = [
     { type: 'divider' },

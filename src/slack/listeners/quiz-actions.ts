@@ -21,8 +21,7 @@ export function registerQuizActions(app: App, deps: SlackDeps): void {
             await respond({ response_type: 'ephemeral', replace_original: false, text: outcome.error.message });
             return;
           }
-          const language = /[\u3400-\u9fff]/.test(outcome.value.source.quote) ? 'zh' : 'en';
-          await respond({ response_type: 'ephemeral', replace_original: false, ...quizRevealMessage(outcome.value, language) });
+          await respond({ response_type: 'ephemeral', replace_original: false, ...quizRevealMessage(outcome.value) });
         } catch (error) {
           const ref = reportFailure(deps.logger, 'recording a quiz answer', error, { user: body.user.id });
           await respond({ response_type: 'ephemeral', replace_original: false, text: errorMessage(ref, 'en').text }).catch(() => {});

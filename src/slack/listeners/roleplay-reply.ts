@@ -34,7 +34,7 @@ export async function replyInRoleplay(deps: SlackDeps, client: webApi.WebClient,
     if (step.value.done) {
       const result = step.value.result;
       const message = result
-        ? roleplayScoreMessage(result.scored, result.attemptId)
+        ? roleplayScoreMessage(result, result.attemptId)
         : { text: step.value.language === 'zh' ? '练习已结束，没有回复，不评分。' : 'Role-play ended with no reply: nothing to score.' };
       await client.chat.postMessage({ channel: r.channel, thread_ts: r.threadTs, ...message });
     }

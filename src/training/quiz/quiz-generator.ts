@@ -3,7 +3,6 @@ import { type Result, fail, ok } from '../../core/result.js';
 import type { Language } from '../../knowledge/types.js';
 import type { KnowledgeBase } from '../../retrieval/knowledge-base.js';
 import { approvedChunks, resolveProduct } from '../approved-material.js';
-import { type DraftChecker, postable } from '../draft-checker.js';
 import { type TrainingProblem, problem } from '../training-problem.js';
 import { factQuestions } from './fact-questions.js';
 import { faqQuestions } from './faq-questions.js';
@@ -21,8 +20,11 @@ export interface QuizRequest {
 
 /** Builds a multiple-choice quiz from a knowledge snapshot. */
 export interface QuizGenerator {
-  /** `checker`: every question's quote must pass it (the compliance filter of the snapshot). */
-  generate(kb: KnowledgeBase, request: QuizRequest, today: Date, checker?: DraftChecker): Promise<Result<Quiz, TrainingProblem>>;
+  /**
+   * `admit`: whether a candidate may be asked (the training service checks its quote and mints
+   * its text through the compliance filter there); candidates it refuses are skipped.
+   */
+  generate(kb: KnowledgeBase, request: QuizRequest, today: Date, admit?: (q: QuizQuestion) => Promise<boolean>): Promise<Result<Quiz, TrainingProblem>>;
 }
 
 export const MAX_QUIZ_QUESTIONS = 20;
@@ -30,14 +32,14 @@ export const MAX_QUIZ_QUESTIONS = 20;
 /**
  * The default generator: offline and extractive. Questions come from approved, unexpired label
  * and FAQ material only (figures blanked out of label sentences, FAQ questions with their
- * approved answer); topics are mixed (dose, interactions, contraindications, safety…); every
- * question's quote passes the compliance filter before it is used.
+ * approved answer); topics are mixed (dose, interactions, contraindications, safety…); a
+ * question is used only when the caller's `admit` lets it through (the compliance filter).
  * Limits: no paraphrase (an LLM could write freer stems, this does not); a product with little
  * numeric or FAQ material gives fewer questions than asked (the quiz says how many it found).
  */
 export function createQuizGenerator(): QuizGenerator {
   return {
-    async generate(kb, request, today, checker) {
+    async generate(kb, request, today, admit) {
       // No product named: the first product (by name) the trainer's knowledge folder has.
       const card = request.product.trim() === '' ? [...kb.products].sort((a, b) => a.name.localeCompare(b.name))[0] : resolveProduct(kb.products, request.product);
       if (!card) {
@@ -57,7 +59,7 @@ export function createQuizGenerator(): QuizGenerator {
       const questions: QuizQuestion[] = [];
       for (const q of mixTopics(candidates, random)) {
         if (questions.length >= Math.min(request.n, MAX_QUIZ_QUESTIONS)) break;
-        if (checker && !(await passes(checker, q))) continue;
+        if (admit && !(await admit(q))) continue;
         questions.push(q);
       }
       return ok({ product: card.slug, productName: card.name, language: request.language, questions, available: candidates.length });
@@ -81,15 +83,4 @@ function mixTopics(candidates: readonly QuizQuestion[], random: () => number): Q
     }
   }
   return out;
-}
-
-/** The revealed answer (the approved quote) must pass the compliance filter like any other reply. */
-async function passes(filter: DraftChecker, q: QuizQuestion): Promise<boolean> {
-  const result = await filter.check({
-    text: q.source.quote,
-    language: q.language,
-    product: q.product,
-    sources: [{ id: q.source.chunkId, text: q.source.quote, approvalCode: q.source.approvalCode, product: q.product }],
-  });
-  return postable(result);
 }

@@ -13,6 +13,12 @@ export interface LineScore {
   gate: boolean;
   /** What the scorer found, or what to do better, in the attempt's language. */
   note: string;
+  /**
+   * The note as the checked coaching shows it, when that differs: without the rep's own words (a
+   * failing sentence, a wrong figure: shown apart, see repWordsText), and without counts and turn
+   * numbers, which the compliance filter would take for unsupported product figures.
+   */
+  coaching?: string;
 }
 
 /** A sentence the compliance filter refuses, and why. */

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describeError } from '../../core/errors.js';
+import { describeError, isRepbotError } from '../../core/errors.js';
 import { packageRoot } from '../../core/paths.js';
-import type { DraftChecker } from '../draft-checker.js';
 import { postable } from '../draft-checker.js';
+import type { TrainingFilter, TrainingOrigin } from '../training-filter.js';
+import { type WrittenFeedback, approveWrittenFeedback } from '../training-texts.js';
 import type { ScoredAttempt } from './attempt.js';
 
 /** Adds a written coaching note to a scored attempt (LLM mode). */
@@ -45,24 +46,43 @@ export function createLlmFeedbackWriter(model: ChatModelLike, promptFile: string
   };
 }
 
+/** A scored attempt with its written note, when the writer gave one the compliance filter lets through. */
+export interface WrittenAttempt {
+  /** `writtenFeedback` holds the checked note's text, for the stored attempt and trainers. */
+  scored: ScoredAttempt;
+  /** The note as the rep is shown it; null when there is none. */
+  written: WrittenFeedback | null;
+}
+
+const NOBODY: TrainingOrigin = { activity: 'roleplay', user: null, channel: null, session: null };
+
 /**
- * The attempt with the writer's note — as the compliance filter lets it through — when the writer
- * answers within `timeoutMs`; otherwise the attempt as it was. Score, outcome, lines and
- * violations are never taken from the writer.
+ * The attempt with the writer's note — minted by the compliance filter (and so audited in the
+ * app) — when the writer answers within `timeoutMs`; otherwise the attempt as it was. Score,
+ * outcome, lines and violations are never taken from the writer.
  */
-export async function addWrittenFeedback(scored: ScoredAttempt, turns: readonly string[], writer: FeedbackWriter, checker: DraftChecker, timeoutMs: number, log: (line: string) => void = () => {}): Promise<ScoredAttempt> {
+export async function addWrittenFeedback(
+  scored: ScoredAttempt,
+  turns: readonly string[],
+  writer: FeedbackWriter,
+  filter: TrainingFilter,
+  timeoutMs: number,
+  origin: TrainingOrigin = NOBODY,
+  log: (line: string) => void = () => {},
+): Promise<WrittenAttempt> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
     const note = await writer.write(structuredClone(scored), turns, controller.signal);
-    if (note === '') return scored;
-    const checked = await checker.check({ text: note, language: scored.language, product: scored.product });
+    if (note === '') return { scored, written: null };
+    const written = await approveWrittenFeedback(filter, note, scored, origin);
     // What the filter removed (an unsupported figure, a claim) is gone; nothing left, no note.
-    if (!postable(checked)) return scored;
-    return { ...scored, writtenFeedback: checked.text };
+    if (!postable(written.compliance)) return { scored, written: null };
+    return { scored: { ...scored, writtenFeedback: written.text }, written };
   } catch (error) {
+    if (isRepbotError(error) && error.code === 'AUDIT_UNAVAILABLE') throw error;
     log(`Written training feedback skipped: ${describeError(error)}`);
-    return scored;
+    return { scored, written: null };
   } finally {
     clearTimeout(timer);
   }

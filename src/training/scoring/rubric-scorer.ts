@@ -91,8 +91,8 @@ export function createRubricScorer(rubric: Rubric): AttemptScorer {
       const analyses = await Promise.all(turns.map((t, i) => analyzeTurn(tc, t, i + 1)));
       const zh = request.language === 'zh';
       const lines: LineScore[] = rubric.lines.map((l) => {
-        const { score, note } = scoreLine(l, turns, analyses, { ack, clarify, close, strong, zh, handler: request.handler });
-        return { id: l.id, label: l.label[request.language], weight: l.weight, score, gate: l.gate, note };
+        const { score, note, coaching } = scoreLine(l, turns, analyses, { ack, clarify, close, strong, zh, handler: request.handler });
+        return { id: l.id, label: l.label[request.language], weight: l.weight, score, gate: l.gate, note, ...(coaching ? { coaching } : {}) };
       });
       const total = lines.reduce((s, l) => s + l.weight, 0);
       const rawScore = Math.round((100 * lines.reduce((s, l) => s + l.weight * l.score, 0)) / (total || 1));
@@ -125,14 +125,20 @@ interface Cues {
   handler: HandlerSection | undefined;
 }
 
-function scoreLine(line: RubricLine, turns: readonly string[], analyses: readonly TurnAnalysis[], c: Cues): { score: number; note: string } {
+function scoreLine(line: RubricLine, turns: readonly string[], analyses: readonly TurnAnalysis[], c: Cues): { score: number; note: string; coaching?: string } {
   const advice = c.zh ? line.advice.zh : line.advice.en;
   const t = (en: string, zh: string) => (c.zh ? zh : en);
   switch (line.check) {
     case 'acknowledge': {
       const at = turns.findIndex((x) => hasCue(x, c.ack) || echoes(x, c.handler?.acknowledge));
       if (at === 0) return { score: 1, note: t('You acknowledged the concern first.', '您首先认同了对方的顾虑。') };
-      if (at > 0) return { score: 0.5, note: t(`You acknowledged the concern only in turn ${at + 1}. ${advice}`, `您在第${at + 1}轮才认同对方的顾虑。${advice}`) };
+      if (at > 0) {
+        return {
+          score: 0.5,
+          note: t(`You acknowledged the concern only in turn ${at + 1}. ${advice}`, `您在第${at + 1}轮才认同对方的顾虑。${advice}`),
+          coaching: t(`You acknowledged the concern, but not in your first reply. ${advice}`, `您认同了对方的顾虑，但不是在第一次回复中。${advice}`),
+        };
+      }
       return { score: 0, note: advice };
     }
     case 'clarify': {
@@ -142,19 +148,29 @@ function scoreLine(line: RubricLine, turns: readonly string[], analyses: readonl
     case 'evidence': {
       const best = Math.max(0, ...analyses.flatMap((a) => a.evidence.map((e) => e.overlap)));
       const n = analyses.reduce((s, a) => s + a.evidence.filter((e) => e.overlap >= c.strong).length, 0);
-      if (best >= c.strong) return { score: 1, note: t(`${n} statement(s) matched approved material.`, `${n}处表述与已批准资料一致。`) };
+      if (best >= c.strong) {
+        return { score: 1, note: t(`${n} statement(s) matched approved material.`, `${n}处表述与已批准资料一致。`), coaching: t('Your statements matched the approved material.', '您的表述与已批准资料一致。') };
+      }
       if (best > 0) return { score: 0.5, note: t(`Your statements are only loosely based on approved material. ${advice}`, `您的表述与已批准资料只部分一致。${advice}`) };
       return { score: 0, note: advice };
     }
     case 'accuracy': {
       const wrong = analyses.flatMap((a) => a.wrongFigures);
       if (wrong.length === 0) return { score: 1, note: t('No figure contradicts the approved material.', '没有与已批准资料不符的数字。') };
-      return { score: 0, note: t(`Not in the approved material: ${wrong.map((w) => `"${w.figure}"`).join(', ')}. ${advice}`, `已批准资料中没有：${wrong.map((w) => `“${w.figure}”`).join('、')}。${advice}`) };
+      return {
+        score: 0,
+        note: t(`Not in the approved material: ${wrong.map((w) => `"${w.figure}"`).join(', ')}. ${advice}`, `已批准资料中没有：${wrong.map((w) => `“${w.figure}”`).join('、')}。${advice}`),
+        coaching: t(`A figure you used is not in the approved material (listed below). ${advice}`, `您使用的数字不在已批准资料中（见下文）。${advice}`),
+      };
     }
     case 'compliance': {
       const v = analyses.flatMap((a) => a.violations);
       if (v.length === 0) return { score: 1, note: t('Every turn passed the compliance filter.', '每一轮都通过了合规检查。') };
-      return { score: 0, note: v.map((x) => t(`Turn ${x.turn}: "${x.sentence}" — ${x.why}`, `第${x.turn}轮：“${x.sentence}”——${x.why}`)).join('\n') };
+      return {
+        score: 0,
+        note: v.map((x) => t(`Turn ${x.turn}: "${x.sentence}" — ${x.why}`, `第${x.turn}轮：“${x.sentence}”——${x.why}`)).join('\n'),
+        coaching: t('What you said did not pass the compliance check: see what failed, and why, below.', '您的表述未通过合规检查：问题及原因见下文。'),
+      };
     }
     case 'close': {
       const last = turns.length - 1;
