@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findPersona, loadPersonas } from '../../src/training/persona.js';
 import { loadRubric } from '../../src/training/rubric.js';
+import { asksClarifyingQuestion, cueSet } from '../../src/training/scoring/cues.js';
 import { tempDir } from '../helpers/temp-knowledge.js';
 
 describe('training data (data/training)', () => {
@@ -42,5 +43,26 @@ describe('training data (data/training)', () => {
     const rubric = loadRubric(file);
     expect(rubric).toMatchObject({ ok: false });
     if (!rubric.ok) expect(rubric.error).toMatch(/lines\.0\.cues: a "acknowledge" line needs cues/);
+  });
+});
+
+describe('clarifying questions with the shipped rubric cues', () => {
+  const rubric = loadRubric();
+  const lines = rubric.ok ? rubric.value.lines : [];
+  const clarify = cueSet(lines.find((l) => l.check === 'clarify'));
+  const close = cueSet(lines.find((l) => l.check === 'close'));
+
+  it.each([
+    'Is your concern the cost to the patient, or coverage?',
+    'Can I ask whether your patients are mostly on commercial plans?',
+    'May I ask what you saw in those patients?',
+    '请问您主要关心的是患者自付还是医保报销？',
+    '想问一下，您的患者主要是哪类医保？',
+  ])('counts "%s"', (text) => {
+    expect(asksClarifyingQuestion(text, clarify, close)).toBe(true);
+  });
+
+  it.each(['Would it help if I asked Market Access to contact your office?', 'Calmira is injected under the skin.', '需要我请市场准入团队联系您的科室吗？'])('does not count "%s"', (text) => {
+    expect(asksClarifyingQuestion(text, clarify, close)).toBe(false);
   });
 });
