@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { detectAdverseEvent } from '../../src/answering/routing/adverse-event-detector.js';
-import { calmira, lexicon, zorvex } from './routing-fixtures.js';
+import { calmira, lexicon, viagra, zorvex } from './routing-fixtures.js';
 
 const lex = lexicon().adverseEvent;
 const detect = (message: string, threadProduct = null as typeof zorvex | null) =>
-  detectAdverseEvent(message, { lexicon: lex, products: [zorvex, calmira], threadProduct, defaultReporter: 'you (the rep)' });
+  detectAdverseEvent(message, { lexicon: lex, products: [zorvex, calmira, viagra], threadProduct, defaultReporter: 'you (the rep)' });
 
 describe('adverse-event detector', () => {
   it('finds patient, reporter, product and event in a reported event, and pre-fills them', () => {
@@ -28,6 +28,8 @@ describe('adverse-event detector', () => {
     ['王医生说他的病人吃了佐维斯两周后肌肉疼痛，最大剂量是多少？', 'Zorvex'],
     ['有位患者打了卡米拉以后注射部位红肿', 'Calmira'],
     ['Patient on Zorvex. She developed muscle pain yesterday.', 'Zorvex'],
+    ['my patient on viagra got a headache yesterday', 'Viagra'],
+    ['one of my pts had a bad headache after 100 mg of viagra', 'Viagra'],
   ])('routes "%s" even when it also asks a product question', (message, product) => {
     expect(detect(message)?.fields.product).toBe(product);
   });
@@ -53,6 +55,10 @@ describe('adverse-event detector', () => {
     '卡米拉常见的不良反应有哪些',
     'is atorvastatin contraindicated in pregnant pts',
     'pt on zorvex also takes digoxin, any issue?',
+    // Label statistics: a patient group, a product and an event, but nobody it happened to.
+    '% of pts w/ headache on viagra 100 mg',
+    'what % of patients get headaches on viagra 100 mg?',
+    '% of pts with myalgia on zorvex 40 mg',
   ])('does not treat "%s" as an adverse-event report', (message) => {
     expect(detect(message)).toBeNull();
   });

@@ -4,7 +4,7 @@
  * state the fact over sentences that only share the words.
  */
 export interface AnswerIntent {
-  id: 'dose' | 'max-dose' | 'frequency' | 'percent' | 'storage' | 'age' | 'duration' | 'can-use' | 'mechanism';
+  id: 'dose' | 'max-dose' | 'frequency' | 'percent' | 'storage' | 'age' | 'duration' | 'can-use' | 'contraindication' | 'risk' | 'mechanism';
   asks: RegExp;
   shows: RegExp;
 }
@@ -51,10 +51,25 @@ export const ANSWER_INTENTS: readonly AnswerIntent[] = [
     shows: /\b(?:binds?|binding|inhibit\w*|block\w*|antagoni\w*|agonist|selective|competitive)\b|抑制|结合|拮抗|阻断/,
   },
   {
+    // "viagra contraindications", "who should not take it", "禁忌": a sentence that states the
+    // prohibition itself, not one that only sits under the CONTRAINDICATIONS heading. Typos
+    // ("contraindicatons", "contra-indication") start with "contra".
+    id: 'contraindication',
+    asks: /\bcontra\W?indic\w*|\bcontraind\w*|\bwho (?:should|must|can)(?:not| not|n't)\b|禁忌|禁用|不能用|不宜|不适合/,
+    shows: /\bcontraindicat\w*|\bdo not (?:use|take|give|administer|start)\b|\bshould not be (?:used|taken|given|administered|started)\b|\bmust not\b|禁用|禁忌|不得使用|不应使用/,
+  },
+  {
+    // "立普妥横纹肌溶解的风险", "risk of lymphoma": answered by how often the event was seen
+    // ("Rare cases of rhabdomyolysis … have been reported"), not only by sentences that say "risk".
+    id: 'risk',
+    asks: /\brisks?\b|\bchances?\b|\blikel(?:y|ihood)\b|风险|危险|几率|概率/,
+    shows: /\b(?:cases?|reported|occurred|observed|incidence|rare|rarely|fatal)\b|\d\s*%|病例|报告|发生率|致死/,
+  },
+  {
     // "can pregnant women use it?", "孕妇能用吗": answered by what the label recommends.
     id: 'can-use',
     asks: /\b(?:can|could|ok(?:ay)?|safe|allowed|is it fine)\b|能用|能吃|可以用|可以吃|能打|可以打|能不能|可不可以|可以.{0,6}吗|能.{0,6}吗|安全吗/,
-    shows: /\bcontraindicated\b|\bshould (?:not )?be\b|\bnot recommended\b|\bavoid\w*|\bonly if\b|\bcaution\b|\bmay be (?:used|taken|given|administered)\b|\bcan be (?:used|taken|given|administered)\b|\bis not indicated\b|\bdo not\b|禁用|慎用|避免|不推荐|可以|应/,
+    shows: /\bcontraindicated\b|\bshould (?:not )?be\b|\bshould not\b|\bnot recommended\b|\bavoid\w*|\bonly if\b|\bcaution\b|\bmay be (?:used|taken|given|administered)\b|\bcan be (?:used|taken|given|administered)\b|\bis not indicated\b|\bdo not\b|禁用|慎用|避免|不推荐|可以|应/,
   },
 ];
 

@@ -2,7 +2,7 @@ import type { QueryAnalysis, SearchHit } from '../../retrieval/knowledge-base.js
 import { type Candidate, chunkSentences } from './chunk-sentences.js';
 import { type Concept, questionProfile } from './question-profile.js';
 import { DEFAULT_SELECTION, type SelectionTuning, selectSentences } from './select-sentences.js';
-import { type ScoredCandidate, conceptRarity, scoreCandidate, sentenceTokens } from './sentence-score.js';
+import { type ScoredCandidate, conceptRarity, scoreCandidate, statementTokens } from './sentence-score.js';
 
 export interface Extraction {
   /** The sentences that answer, in reading order; empty when none does. */
@@ -15,13 +15,43 @@ export interface Extraction {
 export function extractAnswer(question: string, analysis: QueryAnalysis, hits: readonly SearchHit[], tuning: SelectionTuning = DEFAULT_SELECTION): Extraction {
   const profile = questionProfile(question, analysis);
   const candidates: Candidate[] = hits.flatMap((h, i) => chunkSentences(h.chunk, i));
-  const tokens = candidates.map((c) => sentenceTokens(c.text));
+  const tokens = candidates.map((c) => statementTokens(c.text));
   const { rarity, present } = conceptRarity(profile.concepts, tokens);
   const ctx = { profile, rarity, present, hits: hits.length };
   const ranked = candidates.map((c, i) => scoreCandidate(c, tokens[i] as Set<string>, ctx)).sort((a, b) => b.score - a.score);
-  const chosen = selectSentences(ranked, candidates, tuning);
+  const answering = asksPercentage(profile.folded) ? ranked.filter((r) => statesPercentage(r) && statesEveryKnown(r, profile.concepts, present)) : ranked;
+  const chosen = selectSentences(answering, candidates, tuning);
   const best = chosen.length > 0 ? ranked.find((r) => chosen.includes(r)) : undefined;
   return { chosen: best && answersTopic(best, profile.concepts) ? chosen : [], ranked };
+}
+
+const ASKS_PERCENTAGE = /%|\bpercent(?:age)?s?\b|百分/;
+const STATES_PERCENTAGE = /%|\bpercent|百分/i;
+
+/**
+ * "% of pts w/ headache on viagra 100 mg" asks for a figure: a sentence that states none (a study
+ * narrative about four subjects) does not answer it, however many of its words it shares; and a
+ * percentage about something else ("63% … reported an improvement in their erections") does not
+ * either — the sentence must state every glossary concept of the question the passages state.
+ */
+function asksPercentage(foldedQuestion: string): boolean {
+  return ASKS_PERCENTAGE.test(foldedQuestion);
+}
+
+/** The sentence, or the caption of its table, gives a percentage. */
+function statesPercentage(s: ScoredCandidate): boolean {
+  return STATES_PERCENTAGE.test(s.candidate.text) || STATES_PERCENTAGE.test(s.candidate.caption ?? '');
+}
+
+/**
+ * Words of the figure rather than of the topic: "mg" of "100 mg" (the row "Headache | 16% | 21% |
+ * 28% |" leaves it to its table header) and "percent" itself (the "%" states it).
+ */
+const FIGURE_WORDS: ReadonlySet<string> = new Set(['mg', 'mcg', 'µg', 'g', 'ml', 'kg', 'milligram', '毫克', '微克', '毫升', 'perc', 'percent', 'percentag', '百分']);
+
+function statesEveryKnown(candidate: ScoredCandidate, concepts: readonly Concept[], present: ReadonlySet<string>): boolean {
+  const figure = (c: Concept) => c.alternatives.some((a) => a.tokens.length === 1 && FIGURE_WORDS.has(a.tokens[0] as string));
+  return concepts.filter((c) => c.known && !c.weak && !figure(c) && c.importance >= 0.9 && present.has(c.id)).every((c) => candidate.matched.has(c.id));
 }
 
 /**

@@ -14,6 +14,13 @@ const PART_OF_PHRASE = 0.6;
  * them, but they do not say what the question is about, so they weigh as little as filler.
  */
 const WEAK_TOKENS = new Set(['pati', 'pt', 'pts', 'subject', 'tak', 'us', 'given', 'giv', 'drug', 'medic', 'medicin', 'doctor', 'issu', 'problem', 'need', 'peopl', 'thing', '患者', '病人', '病患', '服用', '使用']);
+/**
+ * Words that qualify what is asked about: in "the risk of rhabdomyolysis", "恶性肿瘤风险" the event
+ * is the topic, and "Rare cases of rhabdomyolysis have been reported" answers without the word
+ * "risk" (the risk intent prefers such reports). They weigh as little as weak words, but unlike
+ * them still count when typed ("humira risks" is answered by sentences about risks).
+ */
+const QUALIFIER_TOKENS = new Set(['risk', 'risky', 'danger', 'dangerous', '风险', '危险', '险大', '有风']);
 
 /** One way a sentence can state a concept: all of these tokens present. */
 export interface Alternative {
@@ -31,7 +38,7 @@ export interface Concept {
   importance: number;
   /** A glossary concept (or product alias, abbreviation): pharma vocabulary, not a filler word. */
   known: boolean;
-  /** Only words every label sentence could contain ("patients", "take"). */
+  /** Only words every label sentence could contain ("patients", "take") or that qualify the topic ("risk"). */
   weak: boolean;
   alternatives: readonly Alternative[];
   latinMax: number;
@@ -103,7 +110,7 @@ export function questionProfile(question: string, analysis: QueryAnalysis): Ques
     if (g.alternatives.length === 0) continue;
     // A glossary term found only inside a product name (他汀 in 阿托伐他汀) is not asked about.
     if (/^g\d/.test(id) && g.originals.length === 0) continue;
-    const weak = g.alternatives.every((a) => a.tokens.every((t) => WEAK_TOKENS.has(t)));
+    const weak = g.alternatives.every((a) => a.tokens.every((t) => WEAK_TOKENS.has(t) || QUALIFIER_TOKENS.has(t)));
     const max = (cjk: boolean) => Math.max(0, ...g.alternatives.filter((a) => a.cjk === cjk).map((a) => a.weight));
     concepts.push({
       id,

@@ -16,6 +16,12 @@ export interface SelectionTuning {
 
 /** Rows of a table quoted after the sentence that introduces it. */
 const MAX_LIST_ROWS = 4;
+/**
+ * A sentence that qualifies or continues the one before it ("However, no data is available …",
+ * "These cases have been fatal."): quoted alone it misleads, so the sentence it refers to joins.
+ */
+const CONTINUES_PREVIOUS =
+  /^(?:however|but|nevertheless|nonetheless|therefore|thus|hence|consequently|moreover|furthermore|in addition|additionally|also|in contrast|conversely|similarly|likewise)\b|^(?:this|these|such)\s+(?:cases?|patients?|findings?|events?|reactions?|effects?|results?|data)\b|^(?:但是?|然而|因此|所以|此外|另外|而且|不过|同样|这些)/i;
 
 export const DEFAULT_SELECTION: SelectionTuning = { floor: 0.35, keepRatio: 0.75, maxSentences: 3, maxChars: 700, listRatio: 0.8, neighbourRatio: 0.6 };
 
@@ -35,6 +41,7 @@ export function selectSentences(scored: readonly ScoredCandidate[], all: readonl
     if (chosen.length >= tuning.maxSentences || next.score < tuning.keepRatio * best.score) break;
     if (next.coverage < Math.max(0.7 * best.coverage, 0.8 * tuning.floor) || chars + next.candidate.text.length > tuning.maxChars) continue;
     if (chosen.some((c) => similar(c.candidate.text, next.candidate.text))) continue;
+    if (CONTINUES_PREVIOUS.test(next.candidate.text) && referentMissing(next, scored, chosen)) continue;
     const addsConcept = [...next.matched].some((id) => !covered.has(id));
     const sameChunk = chosen.some((c) => c.candidate.chunk.id === next.candidate.chunk.id);
     const adjacent = chosen.some((c) => c.candidate.chunk.id === next.candidate.chunk.id && Math.abs(c.candidate.position - next.candidate.position) === 1);
@@ -50,7 +57,20 @@ export function selectSentences(scored: readonly ScoredCandidate[], all: readonl
   // A fact is often stated over two sentences: the best one's neighbour joins when it speaks of the same thing.
   if (chosen.length < tuning.maxSentences) {
     const neighbour = bestNeighbour(best, scored, tuning);
-    if (neighbour && !chosen.some((c) => c.candidate === neighbour.candidate) && chars + neighbour.candidate.text.length <= tuning.maxChars) chosen.push(neighbour);
+    const dangling = neighbour !== null && CONTINUES_PREVIOUS.test(neighbour.candidate.text) && referentMissing(neighbour, scored, chosen);
+    if (neighbour && !dangling && !chosen.some((c) => c.candidate === neighbour.candidate) && chars + neighbour.candidate.text.length <= tuning.maxChars) chosen.push(neighbour);
+  }
+  for (const c of [...chosen]) {
+    if (!CONTINUES_PREVIOUS.test(c.candidate.text)) continue;
+    const previous = previousSentence(c, scored);
+    if (!previous || chosen.some((x) => x.candidate === previous.candidate)) continue;
+    if (chars + previous.candidate.text.length <= tuning.maxChars) {
+      chosen.push(previous);
+      chars += previous.candidate.text.length;
+    } else if (c !== best) {
+      chosen.splice(chosen.indexOf(c), 1);
+      chars -= c.candidate.text.length;
+    }
   }
   // A sentence that ends in a colon announces what follows: the next sentence, or the rows of its table.
   for (const c of [...chosen]) {
@@ -62,6 +82,17 @@ export function selectSentences(scored: readonly ScoredCandidate[], all: readonl
     }
   }
   return readingOrder(chosen);
+}
+
+function previousSentence(c: ScoredCandidate, scored: readonly ScoredCandidate[]): ScoredCandidate | undefined {
+  return scored.find((s) => s.candidate.chunk.id === c.candidate.chunk.id && s.candidate.position === c.candidate.position - 1);
+}
+
+/** The sentence a "However, …" refers to is cut off by the passage start, or is quoted already from another passage. */
+function referentMissing(c: ScoredCandidate, scored: readonly ScoredCandidate[], chosen: readonly ScoredCandidate[]): boolean {
+  const previous = previousSentence(c, scored);
+  if (!previous) return true;
+  return !chosen.some((x) => x.candidate === previous.candidate) && chosen.some((x) => similar(x.candidate.text, previous.candidate.text));
 }
 
 function bestNeighbour(best: ScoredCandidate, scored: readonly ScoredCandidate[], tuning: SelectionTuning): ScoredCandidate | null {
@@ -93,6 +124,7 @@ function uniqueByText(list: ScoredCandidate[]): ScoredCandidate[] {
 }
 
 const CJK = /[\u3400-\u9fff]/;
+const JOINING_HYPHEN = /(?<=\p{L})-(?=\p{L})/gu;
 
 /** The numbers of a sentence, in order, with dose units made comparable across languages ("40毫克" = "40 mg"). */
 function figures(text: string): string {
@@ -112,7 +144,8 @@ function similar(a: string, b: string): boolean {
     const [p, q] = [figures(a), figures(b)];
     return p !== '' && p === q;
   }
-  const [x, y] = [sentenceTokens(a), sentenceTokens(b)];
+  // "Post-marketing" and "Postmarketing" are one word.
+  const [x, y] = [sentenceTokens(a.replace(JOINING_HYPHEN, '')), sentenceTokens(b.replace(JOINING_HYPHEN, ''))];
   const [small, large] = x.size <= y.size ? [x, y] : [y, x];
   if (small.size === 0) return true;
   let shared = 0;

@@ -37,11 +37,38 @@ const ALL_SCRIPTS = { latin: true, cjk: true };
 const SYNONYM_LIFT = 0.2;
 /** Nonclinical findings ("8 to 16 times (rat) the human AUC") answer no clinical question. */
 const ANIMAL_STUDY = /\b(?:mice|mouse|rats?|rabbits?|dogs?|monkeys?|hamsters?|animals?|in vitro)\b|times the (?:maximum )?(?:recommended )?human|human (?:plasma )?(?:auc|exposure|area-under)|小鼠|大鼠|家兔|犬|猴|动物/i;
+/** "Because animal reproduction studies are not always predictive of human response, this drug should be used … only if clearly needed": a recommendation for people. */
+const RECOMMENDATION = /\b(?:should|must|only if|not recommended|contraindicated|avoid)\b|应当|应该|禁用|避免/i;
+/**
+ * "WARNING: SERIOUS INFECTIONS AND MALIGNANCY": a US label's boxed warning is headed "WARNING:"
+ * and its title in capitals, without the word "boxed"; its sentences state what a question
+ * about the boxed warning (黑框警告, BBW) asks for.
+ */
+const BOXED_WARNING_HEADING = /(?:^|›\s*)(?:BOXED\s+)?WARNINGS?\s*:/;
+const BOXED_WARNING_TOKENS = sentenceTokens('boxed warning');
 const PEDIATRIC = /\b(?:pediatric|paediatric|children|child|adolescents?|infants?|neonates?|boys|girls|juvenile)\b|儿童|青少年|婴儿|小儿/i;
 
 /** The words of a sentence as the index sees them: stems, CJK bigrams and characters. */
 export function sentenceTokens(text: string): Set<string> {
   return new Set([...tokenize(text), ...cjkCharacters(text)]);
+}
+
+/** "[see Boxed Warning]", "(see Warnings and Precautions (5.1))", "（见【禁忌】）": where a topic is treated, not what the sentence states. */
+const CROSS_REFERENCE = /\[\s*see\b[^\]]*\]|\(\s*see\b(?:[^()]|\([^()]*\))*\)|[（([【]\s*参?见[^）)\]】]*[）)\]】]/gi;
+
+/**
+ * The words a sentence states: its tokens without those of its cross-references ("Doses should
+ * be individualized [see … Indications and Usage (1.2)]" is not about indications). A reference
+ * still places the statement, as a heading does: those words count as its context.
+ */
+export function statementTokens(text: string): Set<string> {
+  return sentenceTokens(text.replace(CROSS_REFERENCE, ' '));
+}
+
+/** The words of a sentence's cross-references ("[see Boxed Warning]" → boxed, warning). */
+function referenceTokens(text: string): string[] {
+  const references = text.match(CROSS_REFERENCE);
+  return references ? [...sentenceTokens(references.join(' '))] : [];
 }
 
 /**
@@ -79,7 +106,7 @@ export function scoreCandidate(candidate: Candidate, tokens: ReadonlySet<string>
   const { profile } = ctx;
   const text = candidate.text;
   const scripts = { latin: LATIN.test(text), cjk: CJK.test(text) };
-  const heading = contextTokens(candidate);
+  const heading = contextTokens(candidate, tokens);
   let total = 0;
   let got = 0;
   let askedTotal = 0;
@@ -107,7 +134,7 @@ export function scoreCandidate(candidate: Candidate, tokens: ReadonlySet<string>
     if (intent.shows.test(folded)) score += 0.12;
     else if (intent.id === 'dose' || intent.id === 'percent' || intent.id === 'storage' || intent.id === 'mechanism') score -= 0.08;
   }
-  const share = sectionShare(candidate, profile.concepts);
+  const share = sectionShare(candidate, tokens, profile.concepts);
   score += 0.1 * share + sectionPrior(candidate.chunk.section);
   // A section's first sentence usually states its topic ("Adalimumab binds specifically to TNF-alpha").
   if (candidate.position === 0 && share > 0) score += 0.05;
@@ -132,13 +159,46 @@ function populationFit(candidate: Candidate, foldedQuestion: string): number {
   return 0;
 }
 
-/** The heading, and a table row's caption: words a sentence leaves to its context. */
-function contextTokens(candidate: Candidate): Set<string> {
-  const heading = headingTokens(candidate);
-  return candidate.caption ? new Set([...heading, ...sentenceTokens(candidate.caption)]) : heading;
+/** The heading, a table row's caption and the sentence's cross-references: words a sentence leaves to its context. */
+function contextTokens(candidate: Candidate, stated: ReadonlySet<string>): Set<string> {
+  const heading = topicHeadingTokens(candidate, stated);
+  const references = referenceTokens(candidate.text);
+  if (!candidate.caption && references.length === 0) return heading;
+  return new Set([...heading, ...references, ...(candidate.caption ? sentenceTokens(candidate.caption) : [])]);
 }
 
 const headingCache = new Map<string, Set<string>>();
+const partsCache = new Map<string, Array<Set<string>>>();
+/** "SERIOUS INFECTIONS AND MALIGNANCY", "用法和用量": one heading, several topics. */
+const JOINED_TOPICS = /\s+(?:and|&)\s+|[和及与]/i;
+
+/**
+ * The heading's words, less the topics the sentence is not about: under "WARNING: SERIOUS
+ * INFECTIONS AND MALIGNANCY" a sentence that speaks of infection leaves "malignancy" to the
+ * sentences about it (a sentence that names none of the topics keeps them all).
+ */
+function topicHeadingTokens(candidate: Candidate, stated: ReadonlySet<string>): Set<string> {
+  const all = headingTokens(candidate);
+  const parts = headingTopics(candidate.chunk.section ?? '');
+  if (parts.length < 2) return all;
+  const about = parts.filter((part) => [...part].some((t) => t.length > 1 && stated.has(t)));
+  if (about.length === 0 || about.length === parts.length) return all;
+  const keep = new Set(about.flatMap((part) => [...part]));
+  const drop = new Set(parts.filter((part) => !about.includes(part)).flatMap((part) => [...part]).filter((t) => !keep.has(t)));
+  return new Set([...all].filter((t) => !drop.has(t)));
+}
+
+/** The topics joined in the last level of a heading ("WARNING: SERIOUS INFECTIONS AND MALIGNANCY" → two). */
+function headingTopics(section: string): Array<Set<string>> {
+  let parts = partsCache.get(section);
+  if (!parts) {
+    const last = (section.split('›').pop() ?? '').replace(/^[\s\d.]*(?:(?:BOXED\s+)?WARNINGS?\s*:)?/, '');
+    parts = last.split(JOINED_TOPICS).map((p) => sentenceTokens(p)).filter((p) => p.size > 0);
+    if (partsCache.size > 5_000) partsCache.clear();
+    partsCache.set(section, parts);
+  }
+  return parts;
+}
 
 /** Tokens of the passage's section heading ("6 ADVERSE REACTIONS › 6.1 Clinical Trials Experience"). */
 function headingTokens(candidate: Candidate): Set<string> {
@@ -146,6 +206,7 @@ function headingTokens(candidate: Candidate): Set<string> {
   let tokens = headingCache.get(section);
   if (!tokens) {
     tokens = sentenceTokens(section);
+    if (BOXED_WARNING_HEADING.test(section)) for (const token of BOXED_WARNING_TOKENS) tokens.add(token);
     if (headingCache.size > 5_000) headingCache.clear();
     headingCache.set(section, tokens);
   }
@@ -153,10 +214,10 @@ function headingTokens(candidate: Candidate): Set<string> {
 }
 
 /** Share of the question's main concepts named by the chunk's section heading or title. */
-function sectionShare(candidate: Candidate, concepts: readonly Concept[]): number {
+function sectionShare(candidate: Candidate, stated: ReadonlySet<string>, concepts: readonly Concept[]): number {
   const main = concepts.filter((c) => c.importance >= 0.5);
   if (main.length === 0) return 0;
-  const tokens = new Set([...headingTokens(candidate), ...sentenceTokens(candidate.chunk.title)]);
+  const tokens = new Set([...topicHeadingTokens(candidate, stated), ...sentenceTokens(candidate.chunk.title)]);
   return main.filter((c) => (conceptCredit(c, tokens, ALL_SCRIPTS) ?? 0) > 0).length / main.length;
 }
 
@@ -177,6 +238,6 @@ function formPenalty(candidate: Candidate): number {
   if (text.length > 500) penalty += 0.1;
   if (/\?$|？$/.test(text)) penalty += 0.25;
   if (/\b(?:you|your)\b/i.test(text)) penalty += 0.08;
-  if (ANIMAL_STUDY.test(text)) penalty += 0.3;
+  if (ANIMAL_STUDY.test(text) && !RECOMMENDATION.test(text)) penalty += 0.3;
   return penalty;
 }

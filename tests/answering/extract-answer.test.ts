@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { splitAfterReference } from '../../src/answering/extract/chunk-sentences.js';
+import { extractAnswer } from '../../src/answering/extract/extract-answer.js';
+import { selectSentences } from '../../src/answering/extract/select-sentences.js';
+import type { ScoredCandidate } from '../../src/answering/extract/sentence-score.js';
+import { fixedClock } from '../../src/core/clock.js';
+import type { Chunk, ProductCard } from '../../src/knowledge/types.js';
+import { HashedNgramEmbeddings } from '../../src/retrieval/embeddings/hashed-ngram-embeddings.js';
+import { DEFAULT_GLOSSARY_PATH, loadGlossary } from '../../src/retrieval/glossary.js';
+import { KnowledgeBase, type SearchHit } from '../../src/retrieval/knowledge-base.js';
+import { chunk } from './routing-fixtures.js';
+
+// Sentences below are from the public FDA labels of HUMIRA (2013) and VIAGRA (2017), the
+// material of tests/data/fda-questions.yaml; the products are cards for the test only.
+const card = (slug: string, name: string, aliases: string[]): ProductCard => ({
+  slug,
+  name,
+  aliases,
+  indications: [],
+  competitors: [],
+  safetySummary: {},
+  medicalInformation: 'Medical Information',
+  pharmacovigilance: 'Pharmacovigilance',
+  fictional: true,
+});
+const products = [card('humira', 'Humira', ['adalimumab', '修美乐', '阿达木单抗']), card('viagra', 'Viagra', ['sildenafil', '万艾可'])];
+
+function knowledgeBase(): KnowledgeBase {
+  const glossary = loadGlossary([DEFAULT_GLOSSARY_PATH]);
+  if (!glossary.ok) throw new Error(glossary.error);
+  return new KnowledgeBase(null, products, glossary.value, new HashedNgramEmbeddings(), fixedClock('2026-06-01T09:00:00Z'));
+}
+
+const kb = knowledgeBase();
+const label = (product: string, section: string, text: string): Chunk =>
+  chunk(text, { product, section, file: `${product}/label.md`, title: `${product.toUpperCase()} Prescribing Information` });
+const hits = (...chunks: Chunk[]): SearchHit[] => chunks.map((c, i) => ({ chunk: c, label: i, score: 1 - i / 10, vectorSimilarity: null, keywordCoverage: 1 }));
+const extract = (question: string, ...chunks: Chunk[]) => extractAnswer(question, kb.analyze(question), hits(...chunks));
+/** The quoted sentences, in reading order. */
+const answer = (question: string, ...chunks: Chunk[]) => extract(question, ...chunks).chosen.map((s) => s.candidate.text);
+/** The sentence that answers best. */
+const best = (question: string, ...chunks: Chunk[]) => extract(question, ...chunks).ranked[0]?.candidate.text;
+
+describe('extractive answers', () => {
+  it('cuts a sentence after a cross-reference that closes it', () => {
+    expect(splitAfterReference('Monitor patients closely [see Warnings and Precautions (5.1) and Adverse Reactions (6.1)]. MALIGNANCY Lymphoma and other malignancies, some fatal, have been reported.')).toEqual([
+      'Monitor patients closely [see Warnings and Precautions (5.1) and Adverse Reactions (6.1)].',
+      'MALIGNANCY Lymphoma and other malignancies, some fatal, have been reported.',
+    ]);
+    expect(splitAfterReference('Use caution (e.g., in the elderly). Store at 25°C.')).toEqual(['Use caution (e.g., in the elderly).', 'Store at 25°C.']);
+    expect(splitAfterReference('Headache | 16% | 21% |')).toEqual(['Headache | 16% | 21% |']);
+  });
+
+  it('quotes the sentence a "However, …" qualifies', () => {
+    const nursing = label(
+      'humira',
+      '8 USE IN SPECIFIC POPULATIONS › 8.3 Nursing Mothers',
+      'Limited data from published literature indicate that adalimumab is present in low levels in human milk and is not likely to be absorbed by a breastfed infant. However, no data is available on the absorption of adalimumab from breastmilk in newborn or preterm infants. Caution should be exercised when HUMIRA is administered to a nursing woman.',
+    );
+    const quoted = answer('can nursing moms use adalimumab', nursing);
+    expect(quoted.some((t) => t.startsWith('However'))).toBe(true);
+    expect(quoted[0]).toMatch(/^Limited data .* low levels in human milk/);
+  });
+
+  it('leaves out a "These cases …" whose referent the passage cut off', () => {
+    const c = label('humira', '5 WARNINGS AND PRECAUTIONS › 5.2 Malignancies', 'These cases have had a very aggressive disease course and have been fatal. The malignancies occurred after a median of 30 months of therapy.');
+    const scored = (text: string, position: number, score: number): ScoredCandidate => ({ candidate: { text, kind: 'sentence', chunk: c, hit: 0, position }, coverage: 0.8, score, matched: new Set(['g1']) });
+    const best = scored('The malignancies occurred after a median of 30 months of therapy.', 1, 1);
+    const dangling = scored('These cases have had a very aggressive disease course and have been fatal.', 0, 0.95);
+    const chosen = selectSentences([best, dangling], [best.candidate, dangling.candidate]);
+    expect(chosen.map((s) => s.candidate.text)).toEqual([best.candidate.text]);
+  });
+
+  it('answers a question about the boxed warning from the "WARNING: …" section, on the topic asked', () => {
+    const boxed = label(
+      'humira',
+      'WARNING: SERIOUS INFECTIONS AND MALIGNANCY',
+      'Carefully consider the risks and benefits of treatment with HUMIRA prior to initiating therapy in patients with chronic or recurrent infection. Lymphoma and other malignancies, some fatal, have been reported in children and adolescent patients treated with TNF blockers including HUMIRA [see Warnings and Precautions (5.2)].',
+    );
+    const section = label(
+      'humira',
+      '5 WARNINGS AND PRECAUTIONS › 5.2 Malignancies',
+      'Consider the risks and benefits of TNF-blocker treatment including HUMIRA prior to initiating therapy in patients with a known malignancy other than a successfully treated non-melanoma skin cancer (NMSC).',
+    );
+    const ranked = extract('修美乐黑框警告里的恶性肿瘤风险', section, boxed).ranked;
+    expect(ranked[0]?.candidate.text).toMatch(/^Lymphoma and other malignancies/);
+    // The infection sentence under the same heading is not about malignancy.
+    expect(ranked.find((r) => /recurrent infection/.test(r.candidate.text))?.coverage).toBeLessThan(0.6);
+  });
+
+  it('does not take a cross-reference for the topic of a sentence', () => {
+    const dosing = label('lipitor', '2 DOSAGE AND ADMINISTRATION › 2.2 Heterozygous Familial Hypercholesterolemia in Pediatric Patients (10–17 years of age)', 'Doses should be individualized according to the recommended goal of therapy [see Indications and Usage (1.2)].');
+    const indication = label(
+      'lipitor',
+      '1 INDICATIONS AND USAGE › 1.2 Hyperlipidemia',
+      'LIPITOR is indicated as an adjunct to diet to reduce total-C, LDL-C, and apo B levels in boys and postmenarchal girls, 10 to 17 years of age, with heterozygous familial hypercholesterolemia.',
+    );
+    expect(best('is atorvastatin indicated in adolescents w/ heterozygous FH? what ages', dosing, indication)).toMatch(/10 to 17 years of age/);
+  });
+
+  it('prefers the recommendation for pregnancy over a sentence about studies, even when it names animal studies', () => {
+    const pregnancy = label(
+      'humira',
+      '8 USE IN SPECIFIC POPULATIONS › 8.1 Pregnancy',
+      'Adequate and well controlled studies with HUMIRA have not been conducted in pregnant women. Adalimumab is an IgG1 monoclonal antibody and IgG1 is actively transferred across the placenta during the third trimester of pregnancy. Because animal reproductive studies are not always predictive of human response, this drug should be used during pregnancy only if clearly needed.',
+    );
+    expect(best('阿达木单抗孕妇能用吗', pregnancy)).toMatch(/only if clearly needed/);
+  });
+
+  it('does not answer "% of pts …" with a sentence that states no percentage', () => {
+    const narrative = label(
+      'viagra',
+      '12 CLINICAL PHARMACOLOGY › 12.2 Pharmacodynamics',
+      'Of the four subjects who received VIAGRA 100 mg in the first part of this study, a severe adverse event related to blood pressure effect was reported in one patient (dizziness, headache and fatigue at 1 hour after dosing).',
+    );
+    const table = label('viagra', '6 ADVERSE REACTIONS › 6.1 Clinical Trials Experience', 'Table 1: Adverse Reactions Reported by ≥2% of Patients Treated with VIAGRA\nAdverse Reaction |\nVIAGRA |\nPlacebo |\nHeadache |\n28% |\n7% |');
+    const efficacy = label('viagra', '14 CLINICAL STUDIES', 'Sixty-three percent, 74%, and 82% of the patients on 25 mg, 50 mg and 100 mg of VIAGRA, respectively, reported an improvement in their erections, compared to 24% on placebo.');
+    expect(answer('% of pts w/ headache on viagra 100 mg', narrative)).toEqual([]);
+    expect(answer('% of pts w/ headache on viagra 100 mg', narrative, efficacy)).toEqual([]);
+    expect(answer('what % of pts get headache on viagra', narrative, efficacy, table)).toEqual(['Headache | 28% | 7% |']);
+  });
+
+  it('answers "contraindications" (even misspelt) with sentences that state one', () => {
+    const gc = label(
+      'viagra',
+      '4 CONTRAINDICATIONS › 4.3 Concomitant Guanylate Cyclase (GC) Stimulators',
+      'Do not use VIAGRA in patients who are using a GC stimulator, such as riociguat. PDE5 inhibitors, including VIAGRA, may potentiate the hypotensive effects of GC stimulators.',
+    );
+    const hypersensitivity = label('viagra', '4 CONTRAINDICATIONS › 4.2 Hypersensitivity Reactions', 'VIAGRA is contraindicated in patients with a known hypersensitivity to sildenafil, as contained in VIAGRA and REVATIO, or any component of the tablet.');
+    const nitrates = label('viagra', '7 DRUG INTERACTIONS › 7.1 Nitrates', 'Administration of VIAGRA with nitric oxide donors such as organic nitrates or organic nitrites in any form is contraindicated.');
+    const quoted = answer('viagra contraindicatons', gc, hypersensitivity, nitrates);
+    expect(quoted.join(' ')).toMatch(/nitrates/);
+    expect(quoted.join(' ')).not.toMatch(/^PDE5 inhibitors/m);
+  });
+});
