@@ -50,6 +50,12 @@ const DEFAULT_JUDGE_TIMEOUT_MS = 10_000;
 const APPROVED_CLAIM_EXEMPT: ReadonlySet<Category> = new Set([
   'efficacy-overstatement', 'superlative', 'risk-minimisation', 'comparative', 'off-label', 'ungrounded-claim', 'endorsement',
 ]);
+/**
+ * What a verbatim quote of a passage the draft cites may contain as well: label text about
+ * events seen in studies ("…reported in one patient (dizziness, headache)") is approved
+ * language, not a report of a new event; a rep's or doctor's report is never a quote of one.
+ */
+const QUOTE_EXEMPT: ReadonlySet<Category> = new Set([...APPROVED_CLAIM_EXEMPT, 'adverse-event']);
 const MIN_SUBSTANTIVE_TOKENS = 3;
 const PASSAGE_CACHE_SIZE = 4096;
 const DOSE = /\d\s*(?:mg|mcg|µg|毫克|微克)/;
@@ -179,11 +185,11 @@ export function createComplianceFilter(options: ComplianceFilterOptions): Compli
 
     let flags: Flag[] = [];
     for (const s of sentences) {
-      const approved = quoted.has(s.index) || (approvedClaims.length > 0 && isApprovedClaim(s));
+      const exempt = quoted.has(s.index) ? QUOTE_EXEMPT : approvedClaims.length > 0 && isApprovedClaim(s) ? APPROVED_CLAIM_EXEMPT : null;
       const ctx: CheckContext = { product, mentioned: mentioned[s.index] ?? [], support: support[s.index] ?? [] };
       for (const compiled of rules) {
         const { rule } = compiled;
-        if (!compiled.appliesTo(s) || (approved && APPROVED_CLAIM_EXEMPT.has(rule.category))) continue;
+        if (!compiled.appliesTo(s) || exempt?.has(rule.category)) continue;
         for (const hit of compiled.run(s, ctx)) flags.push(flagOf(rule, s, hit));
       }
     }
@@ -271,8 +277,8 @@ const MIN_QUOTE_CHARS = 12;
 /**
  * Sentences of the draft that are verbatim quotes of a passage it cites: MLR-approved language,
  * exempt from the content rules as an approved claim is ("Safety and effectiveness in
- * pediatric patients have not been established"). PII, adverse-event and fair-balance rules
- * still apply. A quote is at least a short clause, compared after folding, with the citation
+ * pediatric patients have not been established") and from adverse-event routing (see
+ * QUOTE_EXEMPT). PII and fair-balance rules still apply. A quote is at least a short clause, compared after folding, with the citation
  * markers and list bullets removed.
  */
 function quotedSentences(sentences: readonly Sentence[], draft: Draft): Set<number> {

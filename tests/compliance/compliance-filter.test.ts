@@ -232,4 +232,19 @@ describe('answers quoting their sources', () => {
     expect(r.text).toContain('medinfo@example.com');
     expect(r.text).not.toContain('jane.doe@gmail.com');
   });
+
+  it('does not route a verbatim quote of label text about events in a study, but does route the same words uncited', async () => {
+    // The label sentence (VIAGRA 12.2) that routed '% of pts w/ headache on viagra 100 mg' to pharmacovigilance.
+    const sentence =
+      'Of the four subjects who received VIAGRA 100 mg in the first part of this study, a severe adverse event related to blood pressure effect was reported in one patient (postural hypotension that began 35 minutes after dosing with VIAGRA with symptoms lasting for 8 hours), and mild adverse events potentially related to blood pressure effects were reported in two others (dizziness, headache and fatigue at 1 hour after dosing; and dizziness, lightheadedness and nausea at 4 hours after dosing).';
+    const study: GroundingPassage = { id: 'viagra-12.2', approvalCode: 'FDA-VIAGRA', text: `${sentence} There were no reports of syncope among these patients.` };
+    const quote = `${sentence} [1]`;
+    expect((await filter.check({ text: sentence })).verdict).toBe('routed');
+    const cited = await filter.check({ text: quote, sources: [study] });
+    expect(cited.findings.filter((f) => f.category === 'adverse-event')).toEqual([]);
+    expect(cited.verdict).not.toBe('routed');
+    const report = await filter.check({ text: 'My patient had dizziness and a headache after taking the tablet yesterday.', sources: [study] });
+    expect(report.verdict).toBe('routed');
+  });
 });
+
