@@ -5,7 +5,7 @@ import type { KnowledgeBase } from '../../retrieval/knowledge-base.js';
 import { approvedChunks, resolveProduct } from '../approved-material.js';
 import { type TrainingProblem, problem } from '../training-problem.js';
 import { factQuestions } from './fact-questions.js';
-import { faqQuestions } from './faq-questions.js';
+import { faqQuestionSets } from './faq-questions.js';
 import type { Quiz, QuizQuestion } from './quiz.js';
 import { seededRandom, shuffled } from './seeded-random.js';
 
@@ -48,8 +48,9 @@ export function createQuizGenerator(): QuizGenerator {
       }
       const all = approvedChunks(kb, card.slug, today);
       const sources = all.filter((c) => c.docType === 'label' || c.docType === 'faq');
+      const faq = faqQuestionSets(sources, card, request.language);
       const candidates = [
-        ...faqQuestions(sources, card.slug, request.language),
+        ...faq.questions,
         ...factQuestions(sources, all, card.slug, request.language),
       ];
       if (candidates.length === 0) {
@@ -59,8 +60,12 @@ export function createQuizGenerator(): QuizGenerator {
       const questions: QuizQuestion[] = [];
       for (const q of mixTopics(candidates, random)) {
         if (questions.length >= Math.min(request.n, MAX_QUIZ_QUESTIONS)) break;
-        if (admit && !(await admit(q))) continue;
-        questions.push(q);
+        // A FAQ question the filter refuses is asked with another set of options when it has one.
+        for (const variant of [q, ...(faq.alternatives.get(q.id) ?? [])]) {
+          if (admit && !(await admit(variant))) continue;
+          questions.push(variant);
+          break;
+        }
       }
       return ok({ product: card.slug, productName: card.name, language: request.language, questions, available: candidates.length });
     },
