@@ -61,11 +61,13 @@ export function compileMatcher(
   patterns: readonly string[] | undefined,
   names: NameLists,
 ): RegExp | null {
-  // Longest phrase first: "gift card" must win over "gift" at the same position.
+  // Longest phrase first: "gift card" must win over "gift" at the same position. Patterns come
+  // before terms: a pattern spells out a longer construction ("^if a patient … .*") that must
+  // win over a term it starts with ("if").
   const sortedTerms = [...(terms ?? [])].sort((a, b) => b.length - a.length);
   const parts = [
-    ...sortedTerms.map((t) => expandPlaceholders(termSource(t), names)),
     ...(patterns ?? []).map((p) => expandPlaceholders(p, names)),
+    ...sortedTerms.map((t) => expandPlaceholders(termSource(t), names)),
   ];
   if (parts.length === 0) return null;
   return new RegExp(parts.map((p) => `(?:${p})`).join('|'), 'giu');
