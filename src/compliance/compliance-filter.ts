@@ -273,6 +273,8 @@ function withoutRedactedNumbers(flags: Flag[]): Flag[] {
 const MARKERS = /\s*\[\d{1,3}\](?:\s*\[\d{1,3}\])*/g;
 const LEAD = /^[\s•\-*>]+|^\d{1,2}[.)]\s+/u;
 const MIN_QUOTE_CHARS = 12;
+/** A Chinese clause says as much in fewer characters ("儿童可以使用卡米拉吗" is 10). */
+const MIN_QUOTE_CHARS_CJK = 8;
 
 /**
  * Sentences of the draft that are verbatim quotes of a passage it cites: MLR-approved language,
@@ -287,7 +289,8 @@ function quotedSentences(sentences: readonly Sentence[], draft: Draft): Set<numb
   const passages = draft.sources.map((p) => squash(foldPlain(p.text)));
   for (const s of sentences) {
     const text = squash(bare(s.folded.text.replace(MARKERS, ' ').replace(LEAD, '')));
-    if (text.length >= MIN_QUOTE_CHARS && passages.some((p) => p.includes(text))) out.add(s.index);
+    const min = s.hasCjk && !s.hasLatin ? MIN_QUOTE_CHARS_CJK : MIN_QUOTE_CHARS;
+    if (text.length >= min && passages.some((p) => p.includes(text))) out.add(s.index);
   }
   return out;
 }

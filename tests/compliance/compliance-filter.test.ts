@@ -246,5 +246,17 @@ describe('answers quoting their sources', () => {
     const report = await filter.check({ text: 'My patient had dizziness and a headache after taking the tablet yesterday.', sources: [study] });
     expect(report.verdict).toBe('routed');
   });
+
+  it('takes a short Chinese sentence quoted from a cited approved FAQ as a quote (an approved question about children)', async () => {
+    const faq: GroundingPassage = {
+      id: 'viagra-faq#children',
+      approvalCode: 'FDA-VIAGRA',
+      text: 'Q: 儿童可以使用万艾可吗？\nA: 万艾可未获批用于儿童患者，无推荐的儿童剂量。',
+    };
+    const cited = await filter.check({ text: '儿童可以使用万艾可吗？', sources: [faq] });
+    expect(cited.findings.filter((f) => f.category === 'off-label')).toEqual([]);
+    const free = await filter.check({ text: '儿童可以使用万艾可吗？' });
+    expect(free.findings.map((f) => f.category)).toContain('off-label');
+  });
 });
 
