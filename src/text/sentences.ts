@@ -151,6 +151,8 @@ function isAbbreviation(unit: string, start: number, dot: number): boolean {
   while (k > start && !/[\s([]/.test(unit[k - 1] as string)) k--;
   const word = unit.slice(k, dot);
   if (word === '') return false;
+  // "… [see Warnings and Precautions (5.1)]. MALIGNANCY …": a period after a closing bracket ends the sentence.
+  if (/[)\]]$/.test(word)) return false;
   const lower = word.toLowerCase();
   if (ABBREVIATIONS.has(lower) || lower.includes('.')) return true;
   if (/^[A-Z]$/.test(word)) return true;

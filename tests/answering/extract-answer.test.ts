@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { splitAfterReference } from '../../src/answering/extract/chunk-sentences.js';
 import { extractAnswer } from '../../src/answering/extract/extract-answer.js';
 import { selectSentences } from '../../src/answering/extract/select-sentences.js';
 import type { ScoredCandidate } from '../../src/answering/extract/sentence-score.js';
@@ -42,15 +41,6 @@ const answer = (question: string, ...chunks: Chunk[]) => extract(question, ...ch
 const best = (question: string, ...chunks: Chunk[]) => extract(question, ...chunks).ranked[0]?.candidate.text;
 
 describe('extractive answers', () => {
-  it('cuts a sentence after a cross-reference that closes it', () => {
-    expect(splitAfterReference('Monitor patients closely [see Warnings and Precautions (5.1) and Adverse Reactions (6.1)]. MALIGNANCY Lymphoma and other malignancies, some fatal, have been reported.')).toEqual([
-      'Monitor patients closely [see Warnings and Precautions (5.1) and Adverse Reactions (6.1)].',
-      'MALIGNANCY Lymphoma and other malignancies, some fatal, have been reported.',
-    ]);
-    expect(splitAfterReference('Use caution (e.g., in the elderly). Store at 25°C.')).toEqual(['Use caution (e.g., in the elderly).', 'Store at 25°C.']);
-    expect(splitAfterReference('Headache | 16% | 21% |')).toEqual(['Headache | 16% | 21% |']);
-  });
-
   it('quotes the sentence a "However, …" qualifies', () => {
     const nursing = label(
       'humira',

@@ -118,3 +118,14 @@ describe('splitSentences', () => {
     ]);
   });
 });
+
+describe('a period after a closing bracket', () => {
+  it('ends the sentence when a capital follows (cross-references in labels), as "e.g." inside brackets does not', () => {
+    expect(splitSentences('Monitor patients closely [see Warnings and Precautions (5.1) and Adverse Reactions (6.1)]. MALIGNANCY Lymphoma and other malignancies, some fatal, have been reported.')).toEqual([
+      'Monitor patients closely [see Warnings and Precautions (5.1) and Adverse Reactions (6.1)].',
+      'MALIGNANCY Lymphoma and other malignancies, some fatal, have been reported.',
+    ]);
+    expect(splitSentences('Use caution (e.g., in the elderly). Store at 25°C.')).toEqual(['Use caution (e.g., in the elderly).', 'Store at 25°C.']);
+    expect(splitSentences('Take it with food (see 2.1). Do not crush.')).toEqual(['Take it with food (see 2.1).', 'Do not crush.']);
+  });
+});

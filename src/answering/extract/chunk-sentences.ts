@@ -36,7 +36,7 @@ export function chunkSentences(chunk: Chunk, hit: number): Candidate[] {
   const out: Candidate[] = [];
   let position = 0;
   let caption: string | undefined;
-  for (const raw of splitSentences(joinTableRows(chunk.text)).flatMap(splitAfterReference)) {
+  for (const raw of splitSentences(joinTableRows(chunk.text))) {
     const isRow = raw.includes('|');
     if (/^Table\s+\d+/i.test(raw) || /^表\s*\d+/.test(raw)) caption = raw;
     if (QUESTION_MARK.test(raw)) continue;
@@ -51,17 +51,6 @@ export function chunkSentences(chunk: Chunk, hit: number): Candidate[] {
     if (/[:：]$/.test(c.text) && out[i + 1]?.kind === 'table-row') c.introducesRows = true;
   }
   return out;
-}
-
-// "… [see Warnings and Precautions (5.1)]. MALIGNANCY Lymphoma …": a period after a closing
-// bracket ends the sentence when a capital follows (the shared splitter reads "(5.1)]." as an
-// abbreviation, as it does "e.g.", and runs on into the next sentence).
-const AFTER_REFERENCE = /(?<=[)\]]\.)\s+(?=[A-Z])/;
-
-/** A sentence cut again after each cross-reference that closes it ("… (5.2)]. Post-marketing cases …"). */
-export function splitAfterReference(sentence: string): string[] {
-  if (sentence.includes('|')) return [sentence];
-  return sentence.split(AFTER_REFERENCE).filter((s) => s.trim() !== '');
 }
 
 /** A sentence without the "A:" of a FAQ answer, list markers and markdown emphasis (the words stay verbatim). */
