@@ -8,14 +8,21 @@ import { RepbotError } from './errors.js';
  * WAL with synchronous=FULL, so a write is on disk once it returns and a crash loses nothing
  * committed; a 5 s busy timeout for a second process reading it. `setUp` creates the schema and
  * migrates it. Any failure is a RepbotError naming the file (`what`: "the audit log").
+ * `syncWal: 'caller'` leaves the commit's WAL sync to the caller (synchronous=NORMAL): only for
+ * a store that syncs the WAL file itself before it reports a write done (see AuditLog).
  */
-export function openDurableDatabase(file: string, what: string, setUp: (db: Database.Database) => void): Database.Database {
+export function openDurableDatabase(
+  file: string,
+  what: string,
+  setUp: (db: Database.Database) => void,
+  options: { syncWal?: 'sqlite' | 'caller' } = {},
+): Database.Database {
   let db: Database.Database | undefined;
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     db = new Database(file);
     db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
+    db.pragma(options.syncWal === 'caller' ? 'synchronous = NORMAL' : 'synchronous = FULL');
     db.pragma('busy_timeout = 5000');
     setUp(db);
     return db;

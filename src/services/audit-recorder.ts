@@ -6,6 +6,8 @@ import { RepbotError, describeError } from '../core/errors.js';
 /** Where every checked draft is recorded: the SQLite `AuditLog` in the app. */
 export interface AuditSink {
   append(entry: AuditEntry): AuditRecord;
+  /** Written when the promise resolves, without holding up the event loop meanwhile (AuditLog). */
+  appendDurably?(entry: AuditEntry): Promise<AuditRecord>;
 }
 
 /** The audit log the services write and the `audit` command reads. */
@@ -15,6 +17,8 @@ export interface AuditRecorder {
    * cannot be written: the caller must then not give the reply (fail closed).
    */
   record(entry: AuditEntry): number;
+  /** `record`, with the disk sync off the event loop (shared by the records of a burst); same failure. */
+  recordDurably(entry: AuditEntry): Promise<number>;
   /** The log itself, for export and verification (opened on first use). */
   log(): AuditLog;
   close(): void;
@@ -37,10 +41,15 @@ export function createAuditRecorder(options: { dataDir: string; clock: Clock; si
       try {
         return (options.sink ?? log()).append(entry).id;
       } catch (error) {
-        throw new RepbotError('AUDIT_UNAVAILABLE', `The reply was not given: the compliance audit log ${file} cannot be written (${describeError(error)}).`, {
-          cause: error,
-          hint: 'Every reply must be recorded before it is shown. Check that the data folder is writable and has free space, then try again.',
-        });
+        throw unavailable(file, error);
+      }
+    },
+    async recordDurably(entry) {
+      try {
+        const sink = options.sink ?? log();
+        return (sink.appendDurably ? await sink.appendDurably(entry) : sink.append(entry)).id;
+      } catch (error) {
+        throw unavailable(file, error);
       }
     },
     log,
@@ -49,4 +58,11 @@ export function createAuditRecorder(options: { dataDir: string; clock: Clock; si
       opened = null;
     },
   };
+}
+
+function unavailable(file: string, error: unknown): RepbotError {
+  return new RepbotError('AUDIT_UNAVAILABLE', `The reply was not given: the compliance audit log ${file} cannot be written (${describeError(error)}).`, {
+    cause: error,
+    hint: 'Every reply must be recorded before it is shown. Check that the data folder is writable and has free space, then try again.',
+  });
 }

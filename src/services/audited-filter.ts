@@ -15,7 +15,7 @@ export function auditedFilter(filter: ReplyFilter, audit: AuditRecorder): ReplyF
     approve(draft, body, seal) {
       return filter.approve(draft, body, async (result, payload) => {
         const sealed = seal ? await seal(result, payload) : payload;
-        return { ...sealed, auditId: audit.record(replyEntry(draft, sealed, result)) };
+        return { ...sealed, auditId: await audit.recordDurably(replyEntry(draft, sealed, result)) };
       });
     },
   };

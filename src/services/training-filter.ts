@@ -14,7 +14,7 @@ import type { AuditRecorder } from './audit-recorder.js';
 export function auditedTrainingFilter(filterFor: (kb: KnowledgeBase) => ComplianceFilter, audit: AuditRecorder): (kb: KnowledgeBase) => TrainingFilter {
   return (kb) => ({
     approve(draft, body) {
-      return filterFor(kb).approve(draft, body, (result, payload) => ({ ...payload, auditId: audit.record(trainingEntry(draft, result)) }));
+      return filterFor(kb).approve(draft, body, async (result, payload) => ({ ...payload, auditId: await audit.recordDurably(trainingEntry(draft, result)) }));
     },
   });
 }

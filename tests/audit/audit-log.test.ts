@@ -1,7 +1,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AuditLog } from '../../src/audit/audit-log.js';
+import { AuditLog, type FileSync, fsyncFile } from '../../src/audit/audit-log.js';
 import type { CheckResult } from '../../src/compliance/types.js';
 import { tempDir } from '../helpers/temp-knowledge.js';
 
@@ -45,16 +45,69 @@ describe('AuditLog', () => {
     expect(stored?.findings[0]?.ruleId).toBe('UNI-AE-001');
   });
 
-  it('runs SQLite in WAL mode with synchronous=FULL', () => {
-    const { log, file } = open();
+  it('runs SQLite in WAL mode and syncs the WAL file itself before append returns', () => {
+    const syncs: string[] = [];
+    const fileSync: FileSync = {
+      sync: async () => {
+        syncs.push('async');
+      },
+      syncNow: (fd) => {
+        syncs.push('now');
+        fsyncFile.syncNow(fd);
+      },
+    };
+    const file = path.join(tempDir('repbot-audit-'), 'audit.sqlite');
+    const log = AuditLog.open(file, { clock, fileSync });
+    logs.push(log);
     log.append({ user: 'U1', kind: 'check', draft: 'x', result: result('pass', 'x') });
+    log.append({ user: 'U1', kind: 'check', draft: 'y', result: result('pass', 'y') });
+    expect(syncs).toEqual(['now', 'now']);
     const db = new Database(file, { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     db.close();
-    const raw = new Database(file);
-    raw.pragma('synchronous = FULL');
-    expect(raw.pragma('synchronous', { simple: true })).toBe(2);
-    raw.close();
+  });
+
+  it('appendDurably resolves only after a WAL sync that started after its commit; a burst shares a few syncs', async () => {
+    const { file } = open();
+    // Each sync remembers how many records were committed when it started, and finishes when released.
+    const started: Array<{ committed: number; release: () => void }> = [];
+    let committed = 0;
+    const fileSync: FileSync = {
+      sync: () => new Promise<void>((resolve) => started.push({ committed, release: resolve })),
+      syncNow: () => undefined,
+    };
+    const log = AuditLog.open(file, { clock, fileSync });
+    logs.push(log);
+    const durable = (draft: string) => {
+      const p = log.appendDurably({ user: 'U1', kind: 'ask', draft, result: result('pass', draft) });
+      committed += 1;
+      return p;
+    };
+    const done: number[] = [];
+    const first = durable('a').then((r) => done.push(r.id));
+    expect(started).toHaveLength(1);
+    const rest = ['b', 'c', 'd', 'e'].map((d) => durable(d).then((r) => done.push(r.id)));
+    await new Promise((resolve) => setImmediate(resolve));
+    // b–e were committed while the first sync ran: none of them is done, and they wait for one more sync.
+    expect(started).toHaveLength(1);
+    started[0]?.release();
+    await first;
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(done).toEqual([1]);
+    expect(started).toHaveLength(2);
+    expect(started[1]?.committed).toBe(5);
+    started[1]?.release();
+    await Promise.all(rest);
+    expect(done.sort()).toEqual([1, 2, 3, 4, 5]);
+    expect(started).toHaveLength(2);
+    expect(log.verify()).toMatchObject({ ok: true });
+  });
+
+  it('appendDurably rejects when the sync fails (the caller gives no reply)', async () => {
+    const { file } = open();
+    const log = AuditLog.open(file, { clock, fileSync: { sync: async () => Promise.reject(new Error('EIO: disk gone')), syncNow: () => undefined } });
+    logs.push(log);
+    await expect(log.appendDurably({ user: 'U1', kind: 'ask', draft: 'x', result: result('pass', 'x') })).rejects.toThrow(/EIO/);
   });
 
   it('is append-only: UPDATE and DELETE are refused by the database itself', () => {

@@ -29,7 +29,7 @@ const KNOWN: Record<string, string> = {
   // filter is the services' auditedTrainingFilter (create-services.ts → training-filter.ts)
   'training/training-texts.ts': 'filter.approve(',
   // auditedTrainingFilter itself: records in its seal (trainingEntry)
-  'services/training-filter.ts': 'audit.record(trainingEntry(draft, result))',
+  'services/training-filter.ts': 'audit.recordDurably(trainingEntry(draft, result))',
 };
 
 describe('every approve() call site is audited', () => {
