@@ -1,6 +1,6 @@
 // `repbot check` latency in process on the sample knowledge: the compliance filter grounded in the
 // knowledge base (a keyword search per sentence), without and with the audit-log write (SQLite,
-// synchronous=FULL: one fsync per record), in the steady state of a running bot (after 500 checks)
+// one fsync of the WAL per record before it returns), in the steady state of a running bot (after 500 checks)
 // and, on their own line, the first 500 checks after start-up.
 // Run: npx tsx bench/check-latency.ts
 import path from 'node:path';
