@@ -2,7 +2,13 @@ import { splitSentences } from '../text/sentences.js';
 import { tokenize } from '../text/tokenize.js';
 import { foldPlain } from './fold.js';
 import { type NumberMention, extractNumbers, sameNumber } from './numbers.js';
+import type { Chunk } from '../knowledge/types.js';
 import type { GroundingPassage } from './types.js';
+
+/** An indexed chunk as a grounding passage (of `product`: its own by default). */
+export function passageOf(chunk: Pick<Chunk, 'id' | 'text' | 'approvalCode' | 'product'>, product = chunk.product): GroundingPassage {
+  return { id: chunk.id, text: chunk.text, approvalCode: chunk.approvalCode, product };
+}
 
 /**
  * Where approved passages come from when a draft cites none: the knowledge base in the app,

@@ -1,4 +1,4 @@
-import type { GroundingSource } from '../compliance/grounding.js';
+import { type GroundingSource, passageOf } from '../compliance/grounding.js';
 import type { KnowledgeBase } from '../retrieval/knowledge-base.js';
 
 /** Passages searched per sentence: enough to find the one that states a figure, few enough to stay fast. */
@@ -15,7 +15,7 @@ export function knowledgeGroundingSource(kb: KnowledgeBase, options: { k?: numbe
   return {
     async findSupport(sentence, scope = {}) {
       const hits = await kb.search(sentence, { k, mode: 'keyword', ...(scope.product ? { product: scope.product } : {}) });
-      return hits.map(({ chunk }) => ({ id: chunk.id, text: chunk.text, approvalCode: chunk.approvalCode, product: chunk.product }));
+      return hits.map(({ chunk }) => passageOf(chunk));
     },
   };
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ObjectionLexicon } from '../answering/objection/objection-lexicon.js';
 import { classifyObjection } from '../answering/objection/objection-classifier.js';
 import type { ObjectionCategory } from '../answering/reply.js';
+import { passageOf } from '../compliance/grounding.js';
 import type { GroundingPassage } from '../compliance/types.js';
 import type { AuditEntry } from '../audit/audit-log.js';
 import type { Clock } from '../core/clock.js';
@@ -34,6 +35,7 @@ import {
   approveQuizQuestion,
   questionPassages,
   quizMaterial,
+  quotePassage,
 } from './training-texts.js';
 import type { CheckedQuiz, CheckedScore, LeaderboardEntry, QuizAnswerOutcome, QuizResults, QuizSession, RoleplayStep, TrainerSummary } from './training-types.js';
 import { resultsCsv } from './results-csv.js';
@@ -161,7 +163,7 @@ export function createTrainingService(deps: TrainingDeps): TrainingService {
    * the audit record.
    */
   async function say(filter: TrainingFilter, text: string, origin: TrainingOrigin, body: { language: Language; product: string; speaker: string }, section: HandlerSection | undefined, fallback: string): Promise<DoctorLine> {
-    const sources: GroundingPassage[] = section ? [{ id: section.chunk.id, text: section.chunk.text, approvalCode: section.chunk.approvalCode, product: body.product }] : [];
+    const sources: GroundingPassage[] = section ? [passageOf(section.chunk, body.product)] : [];
     const line = await approveDoctorLine(filter, text, sources, origin, body);
     if (postable(line.compliance) || fallback === text) return line;
     return approveDoctorLine(filter, fallback, sources, { ...origin, context: { ...origin.context, replacesAudit: line.payload.auditId } }, body);
@@ -184,14 +186,13 @@ export function createTrainingService(deps: TrainingDeps): TrainingService {
     const materialOf = (product: string) => {
       let found = materials.get(product);
       if (!found) {
-        found = quizMaterial(approvedChunks(ctx.kb, product, ctx.today).map((c) => ({ id: c.id, text: c.text, approvalCode: c.approvalCode, product })));
+        found = quizMaterial(approvedChunks(ctx.kb, product, ctx.today).map((c) => passageOf(c, product)));
         materials.set(product, found);
       }
       return found;
     };
     const quiz = await deps.quizzes.generate(ctx.kb, request, ctx.today, async (q) => {
-      const s = q.source;
-      const quote = await ctx.checker.check({ text: s.quote, language: q.language, product: q.product, sources: [{ id: s.chunkId, text: s.quote, approvalCode: s.approvalCode, product: q.product }] });
+      const quote = await ctx.checker.check({ text: q.source.quote, language: q.language, product: q.product, sources: [quotePassage(q)] });
       if (!postable(quote)) return false;
       const text = await approveQuizQuestion(ctx.filter, q, questionPassages(q, materialOf(q.product)), origin);
       if (text) minted.set(q.id, text);

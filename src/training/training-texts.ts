@@ -2,8 +2,7 @@ import type { CheckedReply } from '../compliance/checked-reply.js';
 import type { GroundingPassage } from '../compliance/types.js';
 import { postable } from './draft-checker.js';
 import { coachingText } from './feedback-text.js';
-import { extractNumbers } from '../compliance/numbers.js';
-import { normalizeForMatch } from './quiz/fact-questions.js';
+import { normalizeForMatch, unitFigures } from './quiz/fact-questions.js';
 import { OPTION_LETTERS, type QuizQuestion, type QuizSource } from './quiz/quiz.js';
 import type { ScoredAttempt } from './scoring/attempt.js';
 import type { TrainingBody, TrainingFilter, TrainingOrigin } from './training-filter.js';
@@ -82,10 +81,9 @@ export interface QuizMaterial {
   passages: ReadonlyArray<{ passage: GroundingPassage; folded: string; figures: ReadonlySet<string> }>;
 }
 
-const figuresOf = (text: string) => new Set(extractNumbers(text.toLowerCase()).filter((n) => n.unit !== null).map((n) => `${n.value} ${n.unit}`));
 
 export function quizMaterial(passages: readonly GroundingPassage[]): QuizMaterial {
-  return { passages: passages.map((passage) => ({ passage, folded: normalizeForMatch(passage.text), figures: figuresOf(passage.text) })) };
+  return { passages: passages.map((passage) => ({ passage, folded: normalizeForMatch(passage.text), figures: unitFigures(passage.text) })) };
 }
 
 /**
@@ -93,7 +91,7 @@ export function quizMaterial(passages: readonly GroundingPassage[]): QuizMateria
  * state its other options (the answer sentence, or the figure in either language).
  */
 export function questionPassages(q: QuizQuestion, material: QuizMaterial): GroundingPassage[] {
-  const options = q.options.map((o) => ({ folded: normalizeForMatch(o), figures: [...figuresOf(o)] }));
+  const options = q.options.map((o) => ({ folded: normalizeForMatch(o), figures: [...unitFigures(o)] }));
   return material.passages
     .filter((m) => m.passage.id === q.source.chunkId || options.some((o) => m.folded.includes(o.folded) || (o.figures.length > 0 && o.figures.every((f) => m.figures.has(f)))))
     .map((m) => m.passage);
@@ -110,11 +108,15 @@ export async function approveQuizQuestion(filter: TrainingFilter, q: QuizQuestio
   return postable(checked.compliance) && checked.text.startsWith(text) ? checked : null;
 }
 
+/** A question's answer sentence as the passage it is grounded in: itself (a verbatim quote). */
+export function quotePassage(q: QuizQuestion): GroundingPassage {
+  return { id: q.source.chunkId, text: q.source.quote, approvalCode: q.source.approvalCode, product: q.product };
+}
+
 /** The revealed answer: the approved sentence that states it, grounded in itself (a verbatim quote). */
 export function approveQuizAnswer(filter: TrainingFilter, q: QuizQuestion, origin: TrainingOrigin): Promise<QuizAnswerText> {
   const s = q.source;
-  const sources = [{ id: s.chunkId, text: s.quote, approvalCode: s.approvalCode, product: q.product }];
-  return approve(filter, s.quote, sources, { ...origin, context: { ...origin.context, question: q.id } }, {
+  return approve(filter, s.quote, [quotePassage(q)], { ...origin, context: { ...origin.context, question: q.id } }, {
     output: 'quiz-answer',
     language: q.language,
     product: q.product,

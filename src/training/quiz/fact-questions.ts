@@ -20,6 +20,11 @@ export function normalizeForMatch(text: string): string {
   return text.replace(/\*\*|__/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
+/** The figures with a unit a text states, as "40 mg", "6.1 fold", "12 week". */
+export function unitFigures(text: string): Set<string> {
+  return new Set(extractNumbers(text.toLowerCase()).filter((n) => n.unit !== null).map((n) => `${n.value} ${n.unit}`));
+}
+
 export function sourceOf(chunk: Chunk, quote: string): QuizSource {
   return { chunkId: chunk.id, ...citedSource(chunk), quote };
 }

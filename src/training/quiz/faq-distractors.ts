@@ -1,8 +1,7 @@
 import { chunkSentences } from '../../answering/extract/chunk-sentences.js';
-import { extractNumbers } from '../../compliance/numbers.js';
 import type { Chunk, Language } from '../../knowledge/types.js';
 import { tokenize } from '../../text/tokenize.js';
-import { normalizeForMatch } from './fact-questions.js';
+import { normalizeForMatch, unitFigures } from './fact-questions.js';
 import type { QuizTopic } from './quiz.js';
 import { quizTopic, quizTopicsOf, topicCues } from './quiz-topics.js';
 import { shuffled } from './seeded-random.js';
@@ -91,9 +90,6 @@ const LEAD_IN = /^the following\b|\bas follows\b|如下/i;
 const FUSED_TABLE_ROW = /[a-z0-9%)] (?:Avoid|Do not|Consider|Monitor)\b/;
 const BRACKETED = /\[[^\]]*\]|\([^)]*\)|（[^）]*）/g;
 
-const figuresOf = (text: string): Set<string> =>
-  new Set(extractNumbers(text.toLowerCase()).filter((n) => n.unit !== null).map((n) => `${n.value} ${n.unit}`));
-
 /**
  * The product's approved sentences in one language that could stand as an option: full sentences
  * (a capital or ideograph first, a full stop last; no heading, "…:" lead-in, table row, clause
@@ -119,7 +115,7 @@ export function statementPool(chunks: readonly Chunk[], language: Language): Sta
         folded,
         tokens: new Set(tokenize(text)),
         sectionTokens: new Set(tokenize(section)),
-        figures: figuresOf(text),
+        figures: unitFigures(text),
         topic: quizTopic(text),
         topics: quizTopicsOf(text),
         sectionTopics: quizTopicsOf(section),
@@ -244,7 +240,7 @@ export function faqDistractors(
   exclude: ReadonlySet<string> = new Set(),
 ): string[] {
   const { words, topicWide } = distinctiveWords(target.question, target.topic, productNames);
-  const answerFigures = new Set(target.answerSentences.flatMap((s) => [...figuresOf(s)]));
+  const answerFigures = new Set(target.answerSentences.flatMap((s) => [...unitFigures(s)]));
   const chosen: Array<{ folded: string; tokens: ReadonlySet<string>; text: string }> = [];
   const add = (c: { folded: string; tokens: ReadonlySet<string>; text: string }) => {
     if (chosen.length < count && !exclude.has(c.folded) && chosen.every((o) => o.folded !== c.folded && overlap(o.tokens, c.tokens) <= NEAR_IDENTICAL)) chosen.push(c);
@@ -263,7 +259,7 @@ export function faqDistractors(
   for (const fill of shuffled(fills, random)) {
     // A question on its topic as a whole: no sentence on that topic, whatever FAQ item it answers.
     if (fill.itemTopic === target.topic || (topicWide && quizTopicsOf(fill.text).includes(target.topic))) continue;
-    const s = { text: fill.text, folded: normalizeForMatch(fill.text), tokens: new Set(tokenize(fill.text)), sectionTokens: new Set(tokenize(fill.question)), figures: figuresOf(fill.text) };
+    const s = { text: fill.text, folded: normalizeForMatch(fill.text), tokens: new Set(tokenize(fill.text)), sectionTokens: new Set(tokenize(fill.question)), figures: unitFigures(fill.text) };
     if (!mightAnswer(s, target, words, answerFigures)) add(s);
   }
   return chosen.map((c) => c.text);

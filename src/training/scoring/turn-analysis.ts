@@ -1,5 +1,5 @@
 import { foldPlain } from '../../compliance/fold.js';
-import { analyzePassage, analyzeSentence, unsupportedNumbers } from '../../compliance/grounding.js';
+import { analyzePassage, analyzeSentence, passageOf, unsupportedNumbers } from '../../compliance/grounding.js';
 import type { CheckResult, Finding, GroundingPassage } from '../../compliance/types.js';
 import type { Language } from '../../knowledge/types.js';
 import type { KnowledgeBase } from '../../retrieval/knowledge-base.js';
@@ -43,10 +43,10 @@ const DERIVED = /^FILTER-/;
  */
 export async function analyzeTurn(ctx: TurnContext, text: string, turn: number): Promise<TurnAnalysis> {
   const hits = await ctx.kb.search(text, { product: ctx.product, k: PASSAGES });
-  const passages: GroundingPassage[] = hits.map(({ chunk }) => ({ id: chunk.id, text: chunk.text, approvalCode: chunk.approvalCode, product: chunk.product }));
+  const passages: GroundingPassage[] = hits.map(({ chunk }) => passageOf(chunk));
   if (ctx.handler && !passages.some((p) => p.id === ctx.handler?.chunk.id)) {
     const c = ctx.handler.chunk;
-    passages.push({ id: c.id, text: c.text, approvalCode: c.approvalCode, product: c.product });
+    passages.push(passageOf(c));
   }
   const compliance = await ctx.checker.check({ text, language: ctx.language, product: ctx.product, sources: passages });
   const sentences = splitSentences(text);
