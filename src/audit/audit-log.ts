@@ -150,9 +150,7 @@ export const fsyncFile: FileSync = {
  */
 export class AuditLog {
   // Prepared once: compiling the statements took about a third of an append's CPU.
-  private insert: Database.Transaction<(row: Fields) => { id: number; hash: string; prev: string }> | null = null;
-  private lastHash: Database.Statement | null = null;
-  private insertRow: Database.Statement | null = null;
+  private readonly insert: Database.Transaction<(row: Fields) => { id: number; hash: string; prev: string }>;
 
   private walFd: number | null = null;
   /** The WAL sync in progress, and the one queued after it for records committed meanwhile. */
@@ -165,7 +163,20 @@ export class AuditLog {
     private readonly redact: PiiRedactor,
     private readonly clock: Clock,
     private readonly fileSync: FileSync,
-  ) {}
+  ) {
+    const lastHash = db.prepare('SELECT hash FROM audit_records ORDER BY id DESC LIMIT 1');
+    const insertRow = db.prepare(
+      `INSERT INTO audit_records (at, user, channel, source, kind, question, context, draft, sources, findings, notes, verdict, final_text, route, prev_hash, hash)
+       VALUES (@at, @user, @channel, @source, @kind, @question, @context, @draft, @sources, @findings, @notes, @verdict, @final_text, @route, @prev_hash, @hash)`,
+    );
+    this.insert = db.transaction((row: Fields) => {
+      const last = lastHash.get() as { hash: string } | undefined;
+      const prev = last?.hash ?? GENESIS;
+      const hash = chainHash(prev, row);
+      const info = insertRow.run({ ...row, prev_hash: prev, hash });
+      return { id: Number(info.lastInsertRowid), hash, prev };
+    });
+  }
 
   static open(file: string, options: { redact?: PiiRedactor; clock?: Clock; fileSync?: FileSync } = {}): AuditLog {
     const db = openDurableDatabase(
@@ -245,18 +256,6 @@ export class AuditLog {
       final_text: r(entry.result.text),
       route: entry.route === undefined ? entry.result.route : entry.route,
     };
-    this.insert ??= this.db.transaction((row: typeof fields) => {
-      this.lastHash ??= this.db.prepare('SELECT hash FROM audit_records ORDER BY id DESC LIMIT 1');
-      this.insertRow ??= this.db.prepare(
-        `INSERT INTO audit_records (at, user, channel, source, kind, question, context, draft, sources, findings, notes, verdict, final_text, route, prev_hash, hash)
-         VALUES (@at, @user, @channel, @source, @kind, @question, @context, @draft, @sources, @findings, @notes, @verdict, @final_text, @route, @prev_hash, @hash)`,
-      );
-      const last = this.lastHash.get() as { hash: string } | undefined;
-      const prev = last?.hash ?? GENESIS;
-      const hash = chainHash(prev, row);
-      const info = this.insertRow.run({ ...row, prev_hash: prev, hash });
-      return { id: Number(info.lastInsertRowid), hash, prev };
-    });
     const { id, hash, prev } = this.insert.immediate(fields);
     return toRecord({ id, ...fields, prev_hash: prev, hash });
   }
