@@ -1,3 +1,4 @@
+import { memoized } from '../core/memo.js';
 import { splitSentences } from '../text/sentences.js';
 import { tokenize } from '../text/tokenize.js';
 import { foldPlain } from './fold.js';
@@ -124,18 +125,11 @@ export function analyzeSentence(folded: string, exempt: RegExp | null = null, ig
   };
 }
 
-const CACHE_LIMIT = 20_000;
-const passageCache = new Map<string, AnalyzedSentence[]>();
+const passageSentences = memoized((text: string): AnalyzedSentence[] => splitSentences(text).map((s) => analyzeSentence(foldPlain(s))), 20_000);
 
 /** Splits and analyses a passage once; the same text (a chunk cited again) is not re-analysed. */
 export function analyzePassage(passage: GroundingPassage): AnalyzedPassage {
-  let sentences = passageCache.get(passage.text);
-  if (!sentences) {
-    sentences = splitSentences(passage.text).map((s) => analyzeSentence(foldPlain(s)));
-    if (passageCache.size >= CACHE_LIMIT) passageCache.clear();
-    passageCache.set(passage.text, sentences);
-  }
-  return { passage, sentences };
+  return { passage, sentences: passageSentences(passage.text) };
 }
 
 /** Share of the draft's content tokens found in a passage sentence (and, with `reach` 1, its neighbours). */

@@ -1,6 +1,7 @@
 import { type Clock, isoDate } from '../core/clock.js';
 import type { Audience, Chunk, ProductCard } from '../knowledge/types.js';
 import { detectLanguage } from '../text/language.js';
+import { memoized } from '../core/memo.js';
 import { tokenize } from '../text/tokenize.js';
 import type { EmbeddingModel } from './embeddings/embedding-model.js';
 import { HashedNgramEmbeddings } from './embeddings/hashed-ngram-embeddings.js';
@@ -89,8 +90,8 @@ export class KnowledgeBase {
   private namesCache: string[] | null = null;
   /** The tokens of the named products' names, by product set: they no longer tell passages apart. */
   private readonly namedTokens = new Map<string, ReadonlySet<string>>();
-  /** Tokens of expansion terms (glossary and product names: a bounded set). */
-  private readonly termTokens = new Map<string, string[]>();
+  /** Tokens of expansion terms (glossary and product names). */
+  private readonly tokensOf = memoized(tokenize, 20_000);
 
   constructor(
     readonly index: LoadedIndex | null,
@@ -115,16 +116,6 @@ export class KnowledgeBase {
       this.namedTokens.set(key, named);
     }
     return named;
-  }
-
-  private tokensOf(term: string): string[] {
-    let tokens = this.termTokens.get(term);
-    if (!tokens) {
-      tokens = tokenize(term);
-      if (this.termTokens.size >= 20_000) this.termTokens.clear();
-      this.termTokens.set(term, tokens);
-    }
-    return tokens;
   }
 
   analyze(query: string, options: SearchOptions = {}): QueryAnalysis {

@@ -1,4 +1,5 @@
 import { normalizeText } from '../text/normalize.js';
+import { memoized } from '../core/memo.js';
 import type { ProductCard } from '../knowledge/types.js';
 
 export interface ProductMention {
@@ -23,19 +24,15 @@ export function findProductMentions(query: string, products: ProductCard[]): Pro
   return mentions;
 }
 
-/** Compiled name patterns, by name (product names are few; each is compiled once, not per question). */
-const namePatterns = new Map<string, RegExp>();
+/** A name as a whole word, compiled once per name (product names are few), not per question. */
+const namePattern = memoized((name: string) => {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}($|[^\\p{L}\\p{N}])`, 'u');
+}, 10_000);
 
 export function containsName(text: string, name: string): boolean {
   if (/[\u3400-\u9fff]/.test(name)) return text.includes(name);
-  let pattern = namePatterns.get(name);
-  if (!pattern) {
-    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    pattern = new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}($|[^\\p{L}\\p{N}])`, 'u');
-    if (namePatterns.size >= 10_000) namePatterns.clear();
-    namePatterns.set(name, pattern);
-  }
-  return pattern.test(text);
+  return namePattern(name).test(text);
 }
 
 /** Reps type fast: "humria", "sildenfil", "liptor" still name the product (one edit, names of 5+ letters). */

@@ -1,5 +1,6 @@
 import { isCjkCode } from '../text/language.js';
 import { isStopword } from '../text/stopwords.js';
+import { memoized } from '../core/memo.js';
 import { foldText, scanText, stem } from '../text/tokenize.js';
 
 export interface TermMatch {
@@ -105,18 +106,7 @@ export class TermMatcher {
  * The form a term is matched in: folded CJK text with single spaces, or for a Latin term its
  * stemmed words joined by spaces ("Drug Interactions" → "drug interact").
  */
-export function termKey(term: string): string {
-  let key = termKeys.get(term);
-  if (key === undefined) {
-    key = computeTermKey(term);
-    // Glossary and product terms are few; a query's own words are not, so the memo is bounded.
-    if (termKeys.size >= 20_000) termKeys.clear();
-    termKeys.set(term, key);
-  }
-  return key;
-}
-
-const termKeys = new Map<string, string>();
+export const termKey: (term: string) => string = memoized(computeTermKey, 20_000);
 
 function computeTermKey(term: string): string {
   const folded = foldText(term).replace(/\s+/g, ' ').trim();

@@ -1,3 +1,5 @@
+import { memoized } from '../core/memo.js';
+
 const IRREGULAR: Record<string, string> = {
   children: 'child',
   women: 'woman',
@@ -8,8 +10,6 @@ const IRREGULAR: Record<string, string> = {
   data: 'datum',
 };
 
-const CACHE_LIMIT = 200_000;
-const cache = new Map<string, string>();
 
 /**
  * A light, conservative English stemmer for keyword search: inflections (-s, -es, -ies, -ed,
@@ -20,9 +20,10 @@ const cache = new Map<string, string>();
  * is returned as is.
  */
 export function stem(word: string): string {
-  if (word.length <= 2) return word;
-  const cached = cache.get(word);
-  if (cached !== undefined) return cached;
+  return word.length <= 2 ? word : stemOnce(word);
+}
+
+const stemOnce = memoized((word: string): string => {
   // Iterate to a fixed point, so stem(stem(w)) === stem(w): callers may feed tokens back in.
   let result = computeStem(word);
   for (let i = 0; i < 4; i++) {
@@ -30,10 +31,8 @@ export function stem(word: string): string {
     if (again === result) break;
     result = again;
   }
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(word, result);
   return result;
-}
+}, 200_000);
 
 function computeStem(word: string): string {
   const irregular = IRREGULAR[word];

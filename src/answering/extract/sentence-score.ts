@@ -1,4 +1,5 @@
 import { detectLanguage } from '../../text/language.js';
+import { memoized } from '../../core/memo.js';
 import { cjkCharacters, foldText, tokenize } from '../../text/tokenize.js';
 import type { Candidate } from './chunk-sentences.js';
 import type { Concept, QuestionProfile } from './question-profile.js';
@@ -167,8 +168,6 @@ function contextTokens(candidate: Candidate, stated: ReadonlySet<string>): Set<s
   return new Set([...heading, ...references, ...(candidate.caption ? sentenceTokens(candidate.caption) : [])]);
 }
 
-const headingCache = new Map<string, Set<string>>();
-const partsCache = new Map<string, Array<Set<string>>>();
 /** "SERIOUS INFECTIONS AND MALIGNANCY", "用法和用量": one heading, several topics. */
 const JOINED_TOPICS = /\s+(?:and|&)\s+|[和及与]/i;
 
@@ -189,29 +188,21 @@ function topicHeadingTokens(candidate: Candidate, stated: ReadonlySet<string>): 
 }
 
 /** The topics joined in the last level of a heading ("WARNING: SERIOUS INFECTIONS AND MALIGNANCY" → two). */
-function headingTopics(section: string): Array<Set<string>> {
-  let parts = partsCache.get(section);
-  if (!parts) {
-    const last = (section.split('›').pop() ?? '').replace(/^[\s\d.]*(?:(?:BOXED\s+)?WARNINGS?\s*:)?/, '');
-    parts = last.split(JOINED_TOPICS).map((p) => sentenceTokens(p)).filter((p) => p.size > 0);
-    if (partsCache.size > 5_000) partsCache.clear();
-    partsCache.set(section, parts);
-  }
-  return parts;
-}
+const headingTopics = memoized((section: string): Array<Set<string>> => {
+  const last = (section.split('›').pop() ?? '').replace(/^[\s\d.]*(?:(?:BOXED\s+)?WARNINGS?\s*:)?/, '');
+  return last.split(JOINED_TOPICS).map((p) => sentenceTokens(p)).filter((p) => p.size > 0);
+}, 5_000);
 
 /** Tokens of the passage's section heading ("6 ADVERSE REACTIONS › 6.1 Clinical Trials Experience"). */
 function headingTokens(candidate: Candidate): Set<string> {
-  const section = candidate.chunk.section ?? '';
-  let tokens = headingCache.get(section);
-  if (!tokens) {
-    tokens = sentenceTokens(section);
-    if (BOXED_WARNING_HEADING.test(section)) for (const token of BOXED_WARNING_TOKENS) tokens.add(token);
-    if (headingCache.size > 5_000) headingCache.clear();
-    headingCache.set(section, tokens);
-  }
-  return tokens;
+  return sectionTokens(candidate.chunk.section ?? '');
 }
+
+const sectionTokens = memoized((section: string): Set<string> => {
+  const tokens = sentenceTokens(section);
+  if (BOXED_WARNING_HEADING.test(section)) for (const token of BOXED_WARNING_TOKENS) tokens.add(token);
+  return tokens;
+}, 5_000);
 
 /** Share of the question's main concepts named by the chunk's section heading or title. */
 function sectionShare(candidate: Candidate, stated: ReadonlySet<string>, concepts: readonly Concept[]): number {
