@@ -61,13 +61,15 @@ describe('crash safety', () => {
         fs.appendFileSync(path.join(kb, 'zorvex', file), `\n## Extra\nalpha extra ${delay}.\n`);
       }
       const proc = spawn(tsx, [child, kb, data], { stdio: 'ignore', detached: true });
+      // Listened for at once: an ingest that finishes before the kill must not be waited for forever.
+      const exited = new Promise((r) => proc.once('exit', r));
       await new Promise((r) => setTimeout(r, delay));
       try {
         process.kill(-proc.pid!, 'SIGKILL');
       } catch {
         // it may have finished already: then the new index must answer too
       }
-      await new Promise((r) => proc.once('exit', r));
+      await exited;
       const hits = await searchFile(kb, data, tag('alpha', 3, 4));
       expect(hits[0]?.text, `after a kill at ${delay} ms`).toContain(tag('alpha', 3, 4));
     }
