@@ -90,6 +90,8 @@ export class KnowledgeBase {
   private namesCache: string[] | null = null;
   /** The tokens of the named products' names, by product set: they no longer tell passages apart. */
   private readonly namedTokens = new Map<string, ReadonlySet<string>>();
+  /** `standingSearch` results of the day, by query and options. */
+  private readonly standing = new Map<string, Promise<SearchHit[]>>();
   /** Tokens of expansion terms (glossary and product names). */
   private readonly tokensOf = memoized(tokenize, 20_000);
 
@@ -137,6 +139,25 @@ export class KnowledgeBase {
       (bigram) => this.keyword.documentFrequency(bigram) > 0,
     );
     return { language, products, terms, expansions, understood };
+  }
+
+  /**
+   * `search` for a query the code itself asks again and again (the label-fact lookups of every
+   * dose question), remembered for the day: approval and expiry are checked by date. A rep's
+   * question is not remembered: use `search`.
+   */
+  async standingSearch(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
+    const today = isoDate(this.clock.now());
+    const key = [today, query, options.k ?? '', options.product ?? '', options.audiences ? [...options.audiences].sort().join(',') : '*', options.mode ?? ''].join('|');
+    let hits = this.standing.get(key);
+    if (!hits) {
+      if (this.standing.size >= 256 || [...this.standing.keys()].some((k) => !k.startsWith(`${today}|`))) this.standing.clear();
+      hits = this.search(query, options);
+      this.standing.set(key, hits);
+      // A failed search is not remembered.
+      hits.catch(() => this.standing.delete(key));
+    }
+    return hits;
   }
 
   async search(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
@@ -196,15 +217,24 @@ export class KnowledgeBase {
     accept: (meta: ChunkMetadata) => boolean,
   ): Array<{ label: number; similarity: number }> {
     const { labels, matrix, dimensions } = this.productMatrix(products);
-    const q = Float32Array.from(query);
+    // Only the query's non-zero dimensions add to a dot product: a hashed n-gram query sets a
+    // few dozen of 1,024, so the scan visits those columns only.
+    const dims: number[] = [];
+    const weights: number[] = [];
     let norm = 0;
-    for (let d = 0; d < q.length; d++) norm += (q[d] as number) ** 2;
+    for (let d = 0; d < query.length; d++) {
+      const x = query[d] as number;
+      if (x === 0) continue;
+      dims.push(d);
+      weights.push(x);
+      norm += x * x;
+    }
     norm = Math.sqrt(norm) || 1;
     const scored: Array<{ label: number; similarity: number }> = [];
     for (let i = 0; i < labels.length; i++) {
       let dot = 0;
       const offset = i * dimensions;
-      for (let d = 0; d < dimensions; d++) dot += (matrix[offset + d] as number) * (q[d] as number);
+      for (let j = 0; j < dims.length; j++) dot += (matrix[offset + (dims[j] as number)] as number) * (weights[j] as number);
       scored.push({ label: labels[i] as number, similarity: dot / norm });
     }
     scored.sort((a, b) => b.similarity - a.similarity);

@@ -130,6 +130,18 @@ export class VectorIndex {
   }
 }
 
+/**
+ * One chunk object per stored document, frozen: every search returns the same object for the
+ * same passage, so per-passage work (sentence splitting, tokens) can be kept in a WeakMap keyed
+ * by the chunk, and is dropped with the document when a re-index replaces it.
+ */
+const chunkOf = new WeakMap<Document, Chunk>();
+
 function toChunk(doc: Document): Chunk {
-  return { ...(doc.metadata as ChunkMetadata), text: doc.pageContent };
+  let chunk = chunkOf.get(doc);
+  if (!chunk) {
+    chunk = Object.freeze({ ...(doc.metadata as ChunkMetadata), text: doc.pageContent });
+    chunkOf.set(doc, chunk);
+  }
+  return chunk;
 }

@@ -33,7 +33,20 @@ const DISCLAIMER = /^(?:FICTIONAL SAMPLE|虚构示例)\b|^(?:FICTIONAL SAMPLE|�
  * answer), "A:" and list markers and markdown emphasis removed.
  */
 export function chunkSentences(chunk: Chunk, hit: number): Candidate[] {
-  const out: Candidate[] = [];
+  let sentences = sentencesOf.get(chunk);
+  if (!sentences) {
+    sentences = splitChunk(chunk);
+    // Only an index's chunks are frozen (one object per stored passage); any other may still change.
+    if (Object.isFrozen(chunk)) sentencesOf.set(chunk, sentences);
+  }
+  return sentences.map((s) => ({ ...s, hit }));
+}
+
+/** The sentences of each indexed chunk, split once: the same passages come back for question after question. */
+const sentencesOf = new WeakMap<Chunk, ReadonlyArray<Omit<Candidate, 'hit'>>>();
+
+function splitChunk(chunk: Chunk): Array<Omit<Candidate, 'hit'>> {
+  const out: Array<Omit<Candidate, 'hit'>> = [];
   let position = 0;
   let caption: string | undefined;
   for (const raw of splitSentences(joinTableRows(chunk.text))) {
@@ -43,11 +56,11 @@ export function chunkSentences(chunk: Chunk, hit: number): Candidate[] {
     const text = cleanSentence(raw);
     // A header row ("Adverse Reaction | Calmira % | Placebo %") labels figures but states none; a disclaimer banner answers nothing.
     const skip = (isRow && isHeaderRow(text)) || DISCLAIMER.test(text);
-    if (text !== '' && !skip) out.push({ text, kind: isRow ? 'table-row' : 'sentence', chunk, hit, position, ...(isRow && caption ? { caption } : {}) });
+    if (text !== '' && !skip) out.push({ text, kind: isRow ? 'table-row' : 'sentence', chunk, position, ...(isRow && caption ? { caption } : {}) });
     position++;
   }
   for (let i = 0; i + 1 < out.length; i++) {
-    const c = out[i] as Candidate;
+    const c = out[i] as Omit<Candidate, 'hit'>;
     if (/[:：]$/.test(c.text) && out[i + 1]?.kind === 'table-row') c.introducesRows = true;
   }
   return out;

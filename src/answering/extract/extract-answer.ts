@@ -18,7 +18,7 @@ export function extractAnswer(question: string, analysis: QueryAnalysis, hits: r
   const tokens = candidates.map((c) => statementTokens(c.text));
   const { rarity, present } = conceptRarity(profile.concepts, tokens);
   const ctx = { profile, rarity, present, hits: hits.length };
-  const ranked = candidates.map((c, i) => scoreCandidate(c, tokens[i] as Set<string>, ctx)).sort((a, b) => b.score - a.score);
+  const ranked = candidates.map((c, i) => scoreCandidate(c, tokens[i] as ReadonlySet<string>, ctx)).sort((a, b) => b.score - a.score);
   const answering = asksPercentage(profile.folded) ? ranked.filter((r) => statesPercentage(r) && statesEveryKnown(r, profile.concepts, present)) : ranked;
   const chosen = selectSentences(answering, candidates, tuning);
   const best = chosen.length > 0 ? ranked.find((r) => chosen.includes(r)) : undefined;

@@ -1,3 +1,4 @@
+import { memoized } from '../../core/memo.js';
 import type { Candidate } from './chunk-sentences.js';
 import { type ScoredCandidate, sentenceTokens } from './sentence-score.js';
 
@@ -131,9 +132,10 @@ function figures(text: string): string {
   return (text.replace(/毫克/g, 'mg').match(/\d+(?:\.\d+)?\s*(?:mg|%|°)?/g) ?? []).map((f) => f.replace(/\s+/g, '')).sort().join(' ');
 }
 
-function textKey(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-}
+const textKey = memoized((text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ''), 50_000);
+
+/** "Post-marketing" and "Postmarketing" are one word. */
+const wordsOf = memoized((text: string) => sentenceTokens(text.replace(JOINING_HYPHEN, '')), 50_000);
 
 /**
  * The same statement twice: a FAQ answer repeating the label (nearly the same words, nearly the
@@ -144,8 +146,7 @@ function similar(a: string, b: string): boolean {
     const [p, q] = [figures(a), figures(b)];
     return p !== '' && p === q;
   }
-  // "Post-marketing" and "Postmarketing" are one word.
-  const [x, y] = [sentenceTokens(a.replace(JOINING_HYPHEN, '')), sentenceTokens(b.replace(JOINING_HYPHEN, ''))];
+  const [x, y] = [wordsOf(a), wordsOf(b)];
   const [small, large] = x.size <= y.size ? [x, y] : [y, x];
   if (small.size === 0) return true;
   let shared = 0;

@@ -62,15 +62,44 @@ const CROSS_REFERENCE = /\[\s*see\b[^\]]*\]|\(\s*see\b(?:[^()]|\([^()]*\))*\)|[�
  * be individualized [see … Indications and Usage (1.2)]" is not about indications). A reference
  * still places the statement, as a heading does: those words count as its context.
  */
-export function statementTokens(text: string): Set<string> {
-  return sentenceTokens(text.replace(CROSS_REFERENCE, ' '));
-}
+export const statementTokens: (text: string) => ReadonlySet<string> = memoized((text) => sentenceTokens(text.replace(CROSS_REFERENCE, ' ')), 50_000);
 
 /** The words of a sentence's cross-references ("[see Boxed Warning]" → boxed, warning). */
 function referenceTokens(text: string): string[] {
   const references = text.match(CROSS_REFERENCE);
   return references ? [...sentenceTokens(references.join(' '))] : [];
 }
+
+/** What scoring reads off an approved sentence whatever the question: worked out once per sentence. */
+interface SentenceFacts {
+  scripts: { latin: boolean; cjk: boolean };
+  folded: string;
+  language: 'en' | 'zh';
+  references: string[];
+  aboutChildren: boolean;
+  /** The part of `formPenalty` that depends on the words alone. */
+  textPenalty: number;
+  words: number;
+}
+
+const sentenceFacts = memoized((text: string): SentenceFacts => {
+  const cjk = CJK.test(text);
+  let textPenalty = 0;
+  if (/^[a-z(,;]/.test(text)) textPenalty += 0.15;
+  if (text.length > 500) textPenalty += 0.1;
+  if (/\?$|？$/.test(text)) textPenalty += 0.25;
+  if (/\b(?:you|your)\b/i.test(text)) textPenalty += 0.08;
+  if (ANIMAL_STUDY.test(text) && !RECOMMENDATION.test(text)) textPenalty += 0.3;
+  return {
+    scripts: { latin: LATIN.test(text), cjk },
+    folded: foldText(text),
+    language: detectLanguage(text),
+    references: referenceTokens(text),
+    aboutChildren: PEDIATRIC.test(text),
+    textPenalty,
+    words: text.split(/\s+/).filter(Boolean).length,
+  };
+}, 50_000);
 
 /**
  * How much of a concept a token set states: its best fully present alternative against the
@@ -105,9 +134,10 @@ export function conceptRarity(concepts: readonly Concept[], tokenSets: ReadonlyA
 
 export function scoreCandidate(candidate: Candidate, tokens: ReadonlySet<string>, ctx: ScoreContext): ScoredCandidate {
   const { profile } = ctx;
-  const text = candidate.text;
-  const scripts = { latin: LATIN.test(text), cjk: CJK.test(text) };
-  const heading = contextTokens(candidate, tokens);
+  const facts = sentenceFacts(candidate.text);
+  const { scripts } = facts;
+  const topicHeading = topicHeadingTokens(candidate, tokens);
+  const heading = contextTokens(candidate, topicHeading, facts.references);
   let total = 0;
   let got = 0;
   let askedTotal = 0;
@@ -130,40 +160,38 @@ export function scoreCandidate(candidate: Candidate, tokens: ReadonlySet<string>
   const coverage = total === 0 ? 0 : (got / total) * (0.6 + 0.4 * applicableShare);
 
   let score = coverage;
-  const folded = foldText(text);
+  const { folded } = facts;
   for (const intent of profile.intents) {
     if (intent.shows.test(folded)) score += 0.12;
     else if (intent.id === 'dose' || intent.id === 'percent' || intent.id === 'storage' || intent.id === 'mechanism') score -= 0.08;
   }
-  const share = sectionShare(candidate, tokens, profile.concepts);
+  const share = sectionShare(candidate, topicHeading, profile.concepts);
   score += 0.1 * share + sectionPrior(candidate.chunk.section);
   // A section's first sentence usually states its topic ("Adalimumab binds specifically to TNF-alpha").
   if (candidate.position === 0 && share > 0) score += 0.05;
   // An approved FAQ whose question is the rep's question: its answer was written for it.
   if (candidate.chunk.docType === 'faq' && share >= 0.99) score += 0.08;
-  score += populationFit(candidate, profile.folded);
+  score += populationFit(candidate, facts.aboutChildren, profile.folded);
   score += 0.08 * (1 - candidate.hit / Math.max(1, ctx.hits));
   // A Chinese question may be answered from an English label (quoted as is); an English question is not answered in Chinese.
-  const language = detectLanguage(text);
+  const { language } = facts;
   if (language === profile.language) score += 0.05;
   else if (profile.language === 'en') score -= 0.3;
-  score -= formPenalty(candidate);
+  score -= formPenalty(candidate, facts);
   return { candidate, coverage, score, matched };
 }
 
 /** A pediatric passage answers an adult question badly, and the reverse. */
-function populationFit(candidate: Candidate, foldedQuestion: string): number {
+function populationFit(candidate: Candidate, sentenceAboutChildren: boolean, foldedQuestion: string): number {
   const asksChildren = PEDIATRIC.test(foldedQuestion) || /\bkids?\b|小孩|孩子/.test(foldedQuestion);
-  const aboutChildren = PEDIATRIC.test(candidate.text) || PEDIATRIC.test(candidate.chunk.section ?? '');
+  const aboutChildren = sentenceAboutChildren || PEDIATRIC.test(candidate.chunk.section ?? '');
   if (aboutChildren && !asksChildren) return -0.12;
   if (asksChildren && aboutChildren) return 0.05;
   return 0;
 }
 
 /** The heading, a table row's caption and the sentence's cross-references: words a sentence leaves to its context. */
-function contextTokens(candidate: Candidate, stated: ReadonlySet<string>): Set<string> {
-  const heading = topicHeadingTokens(candidate, stated);
-  const references = referenceTokens(candidate.text);
+function contextTokens(candidate: Candidate, heading: ReadonlySet<string>, references: readonly string[]): ReadonlySet<string> {
   if (!candidate.caption && references.length === 0) return heading;
   return new Set([...heading, ...references, ...(candidate.caption ? sentenceTokens(candidate.caption) : [])]);
 }
@@ -198,6 +226,8 @@ function headingTokens(candidate: Candidate): Set<string> {
   return sectionTokens(candidate.chunk.section ?? '');
 }
 
+const titleTokens = memoized(sentenceTokens, 5_000);
+
 const sectionTokens = memoized((section: string): Set<string> => {
   const tokens = sentenceTokens(section);
   if (BOXED_WARNING_HEADING.test(section)) for (const token of BOXED_WARNING_TOKENS) tokens.add(token);
@@ -205,30 +235,25 @@ const sectionTokens = memoized((section: string): Set<string> => {
 }, 5_000);
 
 /** Share of the question's main concepts named by the chunk's section heading or title. */
-function sectionShare(candidate: Candidate, stated: ReadonlySet<string>, concepts: readonly Concept[]): number {
+function sectionShare(candidate: Candidate, topicHeading: ReadonlySet<string>, concepts: readonly Concept[]): number {
   const main = concepts.filter((c) => c.importance >= 0.5);
   if (main.length === 0) return 0;
-  const tokens = new Set([...topicHeadingTokens(candidate, stated), ...sentenceTokens(candidate.chunk.title)]);
+  const tokens = new Set([...topicHeading, ...titleTokens(candidate.chunk.title)]);
   return main.filter((c) => (conceptCredit(c, tokens, ALL_SCRIPTS) ?? 0) > 0).length / main.length;
 }
 
 /** Fragments, headings, run-ons and patient-leaflet wording make poor answers for a rep. */
-function formPenalty(candidate: Candidate): number {
+function formPenalty(candidate: Candidate, facts: SentenceFacts): number {
   const text = candidate.text;
-  const cjk = CJK.test(text);
-  const words = text.split(/\s+/).filter(Boolean).length;
+  const cjk = facts.scripts.cjk;
+  const { words } = facts;
   const wholePassage = text.length >= candidate.chunk.text.trim().length - 2;
   let penalty = 0;
   if (candidate.kind === 'table-row') penalty += 0.04;
   // "DO NOT FREEZE." is a complete statement; "Infections" or "2.1 Dosage" is a heading.
   else if (!wholePassage && ((!cjk && words < 5) || text.length < 12)) penalty += /^[A-Z].*[.!]$/.test(text) ? 0.1 : 0.3;
-  if (/^[a-z(,;]/.test(text)) penalty += 0.15;
   // A colon that introduces a table or list is an answer with its rows (they are quoted with it).
   if (/[:：]$/.test(text) && !candidate.introducesRows) penalty += 0.1;
   if (!cjk && candidate.kind === 'sentence' && !/[.!?)\]"”]$/.test(text)) penalty += 0.06;
-  if (text.length > 500) penalty += 0.1;
-  if (/\?$|？$/.test(text)) penalty += 0.25;
-  if (/\b(?:you|your)\b/i.test(text)) penalty += 0.08;
-  if (ANIMAL_STUDY.test(text) && !RECOMMENDATION.test(text)) penalty += 0.3;
-  return penalty;
+  return penalty + facts.textPenalty;
 }

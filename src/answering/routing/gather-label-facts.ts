@@ -1,4 +1,4 @@
-import type { Audience, ProductCard } from '../../knowledge/types.js';
+import type { Audience, Chunk, ProductCard } from '../../knowledge/types.js';
 import type { KnowledgeBase, SearchHit } from '../../retrieval/knowledge-base.js';
 import { type LabelFacts, NO_FACTS, labelSentences, limitationsIn, maxDosesIn } from './label-facts.js';
 import type { QuestionScope } from './off-label-detector.js';
@@ -30,11 +30,27 @@ export async function gatherLabelFacts(
     ...(scope.population?.kind === 'women' ? WOMEN_QUERIES : []),
   ];
   if (queries.length === 0) return NO_FACTS;
-  const searched = await Promise.all(queries.map((q) => kb.search(`${product.name} ${q}`, { product: product.slug, k: K, audiences })));
+  const searched = await Promise.all(queries.map((q) => kb.standingSearch(`${product.name} ${q}`, { product: product.slug, k: K, audiences })));
   const seen = new Set<string>();
   const chunks = [...retrieved, ...searched.flat()]
     .map((h) => h.chunk)
     .filter((c) => c.product === product.slug && !seen.has(c.id) && seen.add(c.id));
-  const sentences = labelSentences(chunks);
-  return { maxDoses: maxDosesIn(sentences, lexicon), limitations: limitationsIn(sentences, lexicon) };
+  const facts = chunks.map((chunk) => chunkFacts(chunk, lexicon));
+  return { maxDoses: facts.flatMap((f) => f.maxDoses), limitations: facts.flatMap((f) => f.limitations) };
+}
+
+/** What each indexed passage states, read once per lexicon: the same passages answer question after question. */
+const factsOf = new WeakMap<OffLabelLexicon, WeakMap<Chunk, LabelFacts>>();
+
+function chunkFacts(chunk: Chunk, lexicon: OffLabelLexicon): LabelFacts {
+  let byChunk = factsOf.get(lexicon);
+  if (!byChunk) factsOf.set(lexicon, (byChunk = new WeakMap()));
+  let facts = byChunk.get(chunk);
+  if (!facts) {
+    const sentences = labelSentences([chunk]);
+    facts = { maxDoses: maxDosesIn(sentences, lexicon), limitations: limitationsIn(sentences, lexicon) };
+    // Only an index's chunks are frozen (one object per stored passage); any other may still change.
+    if (Object.isFrozen(chunk)) byChunk.set(chunk, facts);
+  }
+  return facts;
 }
