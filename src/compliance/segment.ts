@@ -1,3 +1,4 @@
+import { memoized } from '../core/memo.js';
 import { detectLanguage } from '../text/language.js';
 import { splitSentences } from '../text/sentences.js';
 import type { Language } from '../knowledge/types.js';
@@ -39,20 +40,33 @@ export function segmentDraft(text: string): Sentence[] {
 }
 
 function segmentLine(line: string, offset: number, out: Sentence[]): void {
+  for (const s of lineSentences(line)) {
+    out.push({ ...s, index: out.length, start: s.start + offset, end: s.end + offset, folded: offset === 0 ? s.folded : shift(s.folded, offset) });
+  }
+}
+
+/**
+ * A line's sentences at offset 0, remembered by the line's text: replies are made of approved
+ * sentences, so the same lines are checked again and again (and once more when their audit
+ * record is redacted). The objects are shared: never changed, only copied.
+ */
+const lineSentences = memoized((line: string): readonly Sentence[] => {
+  const out: Sentence[] = [];
   let cursor = 0;
   for (const piece of splitSentences(line)) {
     const at = line.indexOf(piece, cursor);
     // Never leave text unchecked: if the splitter rewrote a piece, the rest is one sentence.
     if (at < 0) break;
-    out.push(sentence(piece, offset + at, out.length));
+    out.push(sentence(piece, at, out.length));
     cursor = at + piece.length;
   }
   const rest = line.slice(cursor);
   if (rest.trim() !== '') {
     const at = cursor + (rest.length - rest.trimStart().length);
-    out.push(sentence(rest.trim(), offset + at, out.length));
+    out.push(sentence(rest.trim(), at, out.length));
   }
-}
+  return out;
+}, 20_000);
 
 function sentence(piece: string, start: number, index: number): Sentence {
   const folded = foldWithOffsets(piece);
