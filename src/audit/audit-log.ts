@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import type Database from 'better-sqlite3';
 import { openDurableDatabase } from '../core/durable-database.js';
+import { type FileSync, WalSync, fsyncFile } from '../core/wal-sync.js';
 import { type Clock, systemClock } from '../core/clock.js';
 import { RepbotError } from '../core/errors.js';
 import { type Result, fail, ok } from '../core/result.js';
@@ -128,17 +128,6 @@ interface Row {
   context: string | null;
 }
 
-/** Flushes a file to disk: `fs.fsync`, replaceable in tests to count or fail the syncs. */
-export interface FileSync {
-  sync(fd: number): Promise<void>;
-  syncNow(fd: number): void;
-}
-
-export const fsyncFile: FileSync = {
-  sync: (fd) => new Promise((resolve, reject) => fs.fsync(fd, (error) => (error ? reject(error) : resolve()))),
-  syncNow: (fd) => fs.fsyncSync(fd),
-};
-
 /**
  * The compliance audit trail: every draft, what it cited, every finding and what was posted.
  * SQLite in WAL mode; each commit's WAL frames are synced to disk before the record counts as
@@ -152,18 +141,16 @@ export class AuditLog {
   // Prepared once: compiling the statements took about a third of an append's CPU.
   private readonly insert: Database.Transaction<(row: Fields) => { id: number; hash: string; prev: string }>;
 
-  private walFd: number | null = null;
-  /** The WAL sync in progress, and the one queued after it for records committed meanwhile. */
-  private syncing: Promise<void> | null = null;
-  private queued: Promise<void> | null = null;
+  private readonly walSync: WalSync;
 
   private constructor(
     private readonly db: Database.Database,
-    private readonly file: string,
+    file: string,
     private readonly redact: PiiRedactor,
     private readonly clock: Clock,
-    private readonly fileSync: FileSync,
+    fileSync: FileSync,
   ) {
+    this.walSync = new WalSync(file, fileSync);
     const lastHash = db.prepare('SELECT hash FROM audit_records ORDER BY id DESC LIMIT 1');
     const insertRow = db.prepare(
       `INSERT INTO audit_records (at, user, channel, source, kind, question, context, draft, sources, findings, notes, verdict, final_text, route, prev_hash, hash)
@@ -194,7 +181,7 @@ export class AuditLog {
   /** Stores one record; it is on disk when this returns. */
   append(entry: AuditEntry): AuditRecord {
     const record = this.commit(entry);
-    this.fileSync.syncNow(this.wal());
+    this.walSync.now();
     return record;
   }
 
@@ -205,37 +192,8 @@ export class AuditLog {
    */
   async appendDurably(entry: AuditEntry): Promise<AuditRecord> {
     const record = this.commit(entry);
-    await this.syncWal();
+    await this.walSync.later();
     return record;
-  }
-
-  /** A WAL sync that starts after now: the running one may have started before this commit. */
-  private syncWal(): Promise<void> {
-    if (!this.syncing) {
-      const run = this.fileSync.sync(this.wal());
-      // The caller gets `run` (and its failure); the bookkeeping copy never rejects.
-      this.syncing = run.then(
-        () => this.settled(),
-        () => this.settled(),
-      );
-      return run;
-    }
-    this.queued ??= this.syncing.then(() => this.nextSync());
-    return this.queued;
-  }
-
-  private settled(): void {
-    this.syncing = null;
-  }
-
-  private nextSync(): Promise<void> {
-    this.queued = null;
-    return this.syncWal();
-  }
-
-  private wal(): number {
-    this.walFd ??= fs.openSync(`${this.file}-wal`, 'r');
-    return this.walFd;
   }
 
   private commit(entry: AuditEntry): AuditRecord {
@@ -333,8 +291,7 @@ export class AuditLog {
 
   close(): void {
     this.db.close();
-    if (this.walFd !== null) fs.closeSync(this.walFd);
-    this.walFd = null;
+    this.walSync.close();
   }
 }
 

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { checkSchemaVersion, openDurableDatabase } from '../core/durable-database.js';
+import { type FileSync, WalSync, fsyncFile } from '../core/wal-sync.js';
 import { type PiiRedactor, defaultPiiRedactor } from '../compliance/pii-redactor.js';
 import type { ReplyRoute } from '../answering/reply.js';
 import type { FeedbackQuery, FeedbackRating, FeedbackRecord, TimeQuery, UnansweredQuestion } from './feedback-record.js';
@@ -71,59 +72,80 @@ interface UnansweredRow {
   audit_id: number | null;
 }
 
+const INSERT_FEEDBACK = `INSERT INTO feedback (id, at, kind, question, route, product, approval_codes, verdict, user, channel, message_ts, rating, comment, audit_id)
+     VALUES (@id, @at, @kind, @question, @route, @product, @approval_codes, @verdict, @user, @channel, @message_ts, @rating, @comment, @audit_id)
+     ON CONFLICT (id) DO UPDATE SET
+       at = excluded.at, kind = excluded.kind, question = excluded.question, route = excluded.route, product = excluded.product,
+       approval_codes = excluded.approval_codes, verdict = excluded.verdict, user = excluded.user, channel = excluded.channel,
+       message_ts = excluded.message_ts, rating = excluded.rating, audit_id = excluded.audit_id,
+       comment = COALESCE(excluded.comment, CASE WHEN feedback.rating = excluded.rating THEN feedback.comment END)`;
+
+const INSERT_UNANSWERED = `INSERT INTO unanswered (at, kind, question, route, reason, product, user, thread_id, audit_id)
+     VALUES (@at, @kind, @question, @route, @reason, @product, @user, @thread_id, @audit_id)`;
+
 /**
- * Feedback and unanswered questions in SQLite (`<data>/feedback.db`), WAL mode with
- * synchronous=FULL: a click is on disk once `record` resolves, and a restart or crash loses
- * nothing committed. Questions and comments are PII-redacted before they are stored, as in the
- * audit log. Its limits: one file on one machine (several bot replicas need a shared folder
+ * Feedback and unanswered questions in SQLite (`<data>/feedback.db`), WAL mode, the WAL synced
+ * before a write resolves (off the event loop, one sync shared by the writes of a burst): a
+ * click is on disk once `record` resolves, and a restart or crash loses nothing committed.
+ * Questions and comments are PII-redacted before they are stored, as in the audit log. Its limits: one file on one machine (several bot replicas need a shared folder
  * that supports SQLite locking, or one store each); nothing is ever deleted, so old feedback
  * stays until someone removes the file.
  */
 export class SqliteFeedbackStore implements FeedbackStore {
+  private readonly walSync: WalSync;
+  // Prepared once: compiling a statement costs more than running it.
+  private readonly insertFeedback: Database.Statement;
+  private readonly updateComment: Database.Statement;
+  private readonly insertUnanswered: Database.Statement;
+
   private constructor(
     private readonly db: Database.Database,
+    file: string,
     private readonly redact: PiiRedactor,
-  ) {}
+    fileSync: FileSync,
+  ) {
+    this.walSync = new WalSync(file, fileSync);
+    this.insertFeedback = db.prepare(INSERT_FEEDBACK);
+    this.updateComment = db.prepare('UPDATE feedback SET comment = @comment WHERE id = @id AND user = @user');
+    this.insertUnanswered = db.prepare(INSERT_UNANSWERED);
+  }
 
-  static open(file: string, options: { redact?: PiiRedactor } = {}): SqliteFeedbackStore {
-    const db = openDurableDatabase(file, 'the feedback store', (d) => {
-      checkSchemaVersion(d, SCHEMA_VERSION, 'feedback');
-      d.exec(SCHEMA);
-    });
-    return new SqliteFeedbackStore(db, options.redact ?? defaultPiiRedactor());
+  static open(file: string, options: { redact?: PiiRedactor; fileSync?: FileSync } = {}): SqliteFeedbackStore {
+    const db = openDurableDatabase(
+      file,
+      'the feedback store',
+      (d) => {
+        checkSchemaVersion(d, SCHEMA_VERSION, 'feedback');
+        d.exec(SCHEMA);
+      },
+      { syncWal: 'caller' },
+    );
+    return new SqliteFeedbackStore(db, file, options.redact ?? defaultPiiRedactor(), options.fileSync ?? fsyncFile);
   }
 
   async record(entry: FeedbackRecord): Promise<void> {
-    this.db
-      .prepare(
-        `INSERT INTO feedback (id, at, kind, question, route, product, approval_codes, verdict, user, channel, message_ts, rating, comment, audit_id)
-         VALUES (@id, @at, @kind, @question, @route, @product, @approval_codes, @verdict, @user, @channel, @message_ts, @rating, @comment, @audit_id)
-         ON CONFLICT (id) DO UPDATE SET
-           at = excluded.at, kind = excluded.kind, question = excluded.question, route = excluded.route, product = excluded.product,
-           approval_codes = excluded.approval_codes, verdict = excluded.verdict, user = excluded.user, channel = excluded.channel,
-           message_ts = excluded.message_ts, rating = excluded.rating, audit_id = excluded.audit_id,
-           comment = COALESCE(excluded.comment, CASE WHEN feedback.rating = excluded.rating THEN feedback.comment END)`,
-      )
-      .run({
-        id: entry.id,
-        at: entry.at,
-        kind: entry.kind,
-        question: this.redact(entry.question),
-        route: entry.route,
-        product: entry.product ?? null,
-        approval_codes: JSON.stringify(entry.approvalCodes),
-        verdict: entry.verdict,
-        user: entry.user,
-        channel: entry.channel,
-        message_ts: entry.messageTs,
-        rating: entry.rating,
-        comment: entry.comment === null ? null : this.redact(entry.comment),
-        audit_id: entry.auditId ?? null,
-      });
+    this.insertFeedback.run({
+      id: entry.id,
+      at: entry.at,
+      kind: entry.kind,
+      question: this.redact(entry.question),
+      route: entry.route,
+      product: entry.product ?? null,
+      approval_codes: JSON.stringify(entry.approvalCodes),
+      verdict: entry.verdict,
+      user: entry.user,
+      channel: entry.channel,
+      message_ts: entry.messageTs,
+      rating: entry.rating,
+      comment: entry.comment === null ? null : this.redact(entry.comment),
+      audit_id: entry.auditId ?? null,
+    });
+    await this.walSync.later();
   }
 
   async comment(id: string, user: string, text: string): Promise<boolean> {
-    const info = this.db.prepare('UPDATE feedback SET comment = @comment WHERE id = @id AND user = @user').run({ id, user, comment: this.redact(text) });
+    const info = this.updateComment.run({ id, user, comment: this.redact(text) });
+    if (info.changes > 0) await this.walSync.later();
     return info.changes > 0;
   }
 
@@ -142,22 +164,18 @@ export class SqliteFeedbackStore implements FeedbackStore {
   }
 
   async recordUnanswered(entry: UnansweredQuestion): Promise<void> {
-    this.db
-      .prepare(
-        `INSERT INTO unanswered (at, kind, question, route, reason, product, user, thread_id, audit_id)
-         VALUES (@at, @kind, @question, @route, @reason, @product, @user, @thread_id, @audit_id)`,
-      )
-      .run({
-        at: entry.at,
-        kind: entry.kind,
-        question: this.redact(entry.question),
-        route: entry.route,
-        reason: entry.reason,
-        product: entry.product,
-        user: entry.user,
-        thread_id: entry.threadId,
-        audit_id: entry.auditId,
-      });
+    this.insertUnanswered.run({
+      at: entry.at,
+      kind: entry.kind,
+      question: this.redact(entry.question),
+      route: entry.route,
+      reason: entry.reason,
+      product: entry.product,
+      user: entry.user,
+      thread_id: entry.threadId,
+      audit_id: entry.auditId,
+    });
+    await this.walSync.later();
   }
 
   async unanswered(query: TimeQuery = {}): Promise<UnansweredQuestion[]> {
@@ -168,6 +186,7 @@ export class SqliteFeedbackStore implements FeedbackStore {
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
+    this.walSync.close();
   }
 }
 

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AuditLog, type FileSync, fsyncFile } from '../../src/audit/audit-log.js';
+import { AuditLog } from '../../src/audit/audit-log.js';
+import { type FileSync, fsyncFile } from '../../src/core/wal-sync.js';
 import type { CheckResult } from '../../src/compliance/types.js';
 import { tempDir } from '../helpers/temp-knowledge.js';
 

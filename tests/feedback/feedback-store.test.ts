@@ -7,6 +7,7 @@ import { defaultFeedbackStore, feedbackDbPath } from '../../src/feedback/default
 import type { FeedbackStore } from '../../src/feedback/feedback-store.js';
 import { MemoryFeedbackStore } from '../../src/feedback/memory-feedback-store.js';
 import { SqliteFeedbackStore } from '../../src/feedback/sqlite-feedback-store.js';
+import type { FileSync } from '../../src/core/wal-sync.js';
 import { tempDir } from '../helpers/temp-knowledge.js';
 import { click, unanswered } from './fixtures.js';
 
@@ -94,6 +95,31 @@ describe('SqliteFeedbackStore durability', () => {
     const other = new Database(file, { readonly: true });
     expect(other.prepare('SELECT id, rating FROM feedback').all()).toEqual([{ id: 'x', rating: 'down' }]);
     other.close();
+    await store.close();
+  });
+
+  it('resolves a write only after a WAL sync that started after its commit, off the event loop; a failed sync rejects', async () => {
+    const file = path.join(tempDir('repbot-feedback-'), 'feedback.db');
+    const started: Array<{ release: (error?: Error) => void }> = [];
+    const fileSync: FileSync = {
+      sync: () => new Promise<void>((resolve, reject) => started.push({ release: (error) => (error ? reject(error) : resolve()) })),
+      syncNow: () => undefined,
+    };
+    const store = SqliteFeedbackStore.open(file, { fileSync });
+    let recorded = false;
+    const write = store.record(click({ id: 'C1:1.1:U1', at: '2026-12-01T10:00:00.000Z', rating: 'down' })).then(() => (recorded = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(started).toHaveLength(1);
+    expect(recorded).toBe(false);
+    started[0]?.release();
+    await write;
+    const gap = store.recordUnanswered(unanswered({ at: '2026-12-01T09:00:00.000Z', question: 'does calmira cause hair loss?' }));
+    expect(started).toHaveLength(2);
+    started[1]?.release(new Error('EIO: i/o error, fsync'));
+    await expect(gap).rejects.toThrow('EIO');
+    const db = new Database(file, { readonly: true });
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
     await store.close();
   });
 

@@ -217,7 +217,19 @@ interface AttemptRow {
  * expires `expiresAt` after its last step; an expired session is closed when next looked up.
  */
 export class TrainingStore {
+  /** Each statement compiled once (a role-play lookup runs for every threaded message). */
+  private readonly statements = new Map<string, Database.Statement>();
+
   private constructor(private readonly db: Database.Database) {}
+
+  private statement(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
 
   static open(file: string): TrainingStore {
     const db = openDurableDatabase(file, 'the training store', (d) => {
@@ -229,10 +241,10 @@ export class TrainingStore {
   }
 
   createSession<S>(s: Omit<SessionRecord<S>, 'status' | 'updatedAt'>): Result<SessionRecord<S>, TrainingProblem> {
-    const active = this.db.prepare("SELECT id, expires_at FROM sessions WHERE key = ? AND status = 'active'").get(s.key) as { id: string; expires_at: string } | undefined;
+    const active = this.statement("SELECT id, expires_at FROM sessions WHERE key = ? AND status = 'active'").get(s.key) as { id: string; expires_at: string } | undefined;
     if (active && active.expires_at > s.createdAt) return fail(problem('SESSION_BUSY', 'A training session is already running here; finish it first.'));
     const insert = this.db.transaction(() => {
-      if (active) this.db.prepare("UPDATE sessions SET status = 'expired' WHERE id = ?").run(active.id);
+      if (active) this.statement("UPDATE sessions SET status = 'expired' WHERE id = ?").run(active.id);
       this.db
         .prepare(
           `INSERT INTO sessions (id, kind, key, user, channel, product, language, persona, state, status, created_at, updated_at, expires_at)
@@ -250,13 +262,13 @@ export class TrainingStore {
       .prepare("SELECT * FROM sessions WHERE (key = @k OR id = @k) AND status = 'active' ORDER BY created_at DESC LIMIT 1")
       .get({ k: keyOrId }) as SessionRow | undefined;
     if (!row) {
-      const last = this.db.prepare('SELECT status FROM sessions WHERE key = @k OR id = @k ORDER BY created_at DESC LIMIT 1').get({ k: keyOrId }) as { status: SessionStatus } | undefined;
+      const last = this.statement('SELECT status FROM sessions WHERE key = @k OR id = @k ORDER BY created_at DESC LIMIT 1').get({ k: keyOrId }) as { status: SessionStatus } | undefined;
       if (last?.status === 'expired') return fail(problem('SESSION_EXPIRED', 'This training session has expired. Start a new one.'));
       if (last?.status === 'finished') return fail(problem('SESSION_FINISHED', 'This training session is already finished.'));
       return fail(problem('SESSION_NOT_FOUND', 'No training session is running here.'));
     }
     if (row.expires_at <= now.toISOString()) {
-      this.db.prepare("UPDATE sessions SET status = 'expired' WHERE id = ?").run(row.id);
+      this.statement("UPDATE sessions SET status = 'expired' WHERE id = ?").run(row.id);
       return fail(problem('SESSION_EXPIRED', 'This training session has expired. Start a new one.'));
     }
     return ok(toSession<S>(row));
@@ -265,36 +277,36 @@ export class TrainingStore {
   /** The latest session with this key, whatever its status (expired sessions are marked on lookup). */
   latestSession<S>(key: string, now: Date): SessionRecord<S> | null {
     this.activeSession(key, now);
-    const row = this.db.prepare('SELECT * FROM sessions WHERE key = ? ORDER BY created_at DESC LIMIT 1').get(key) as SessionRow | undefined;
+    const row = this.statement('SELECT * FROM sessions WHERE key = ? ORDER BY created_at DESC LIMIT 1').get(key) as SessionRow | undefined;
     return row ? toSession<S>(row) : null;
   }
 
   session<S>(id: string): SessionRecord<S> | null {
-    const row = this.db.prepare('SELECT * FROM sessions WHERE id = ?').get(id) as SessionRow | undefined;
+    const row = this.statement('SELECT * FROM sessions WHERE id = ?').get(id) as SessionRow | undefined;
     return row ? toSession<S>(row) : null;
   }
 
   /** Saves a step: the new state and a later expiry. */
   touch<S>(id: string, state: S, now: Date, expiresAt: Date): void {
-    this.db.prepare('UPDATE sessions SET state = ?, updated_at = ?, expires_at = ? WHERE id = ?').run(JSON.stringify(state), now.toISOString(), expiresAt.toISOString(), id);
+    this.statement('UPDATE sessions SET state = ?, updated_at = ?, expires_at = ? WHERE id = ?').run(JSON.stringify(state), now.toISOString(), expiresAt.toISOString(), id);
   }
 
   finish(id: string, now: Date): void {
-    this.db.prepare("UPDATE sessions SET status = 'finished', updated_at = ? WHERE id = ?").run(now.toISOString(), id);
+    this.statement("UPDATE sessions SET status = 'finished', updated_at = ? WHERE id = ?").run(now.toISOString(), id);
   }
 
   addTurn(sessionId: string, role: TurnRecord['role'], user: string | null, text: string, now: Date): number {
     const add = this.db.transaction(() => {
-      const last = this.db.prepare('SELECT MAX(n) AS n FROM turns WHERE session_id = ?').get(sessionId) as { n: number | null };
+      const last = this.statement('SELECT MAX(n) AS n FROM turns WHERE session_id = ?').get(sessionId) as { n: number | null };
       const n = (last.n ?? 0) + 1;
-      this.db.prepare('INSERT INTO turns (session_id, n, role, user, text, at) VALUES (?, ?, ?, ?, ?, ?)').run(sessionId, n, role, user, text, now.toISOString());
+      this.statement('INSERT INTO turns (session_id, n, role, user, text, at) VALUES (?, ?, ?, ?, ?, ?)').run(sessionId, n, role, user, text, now.toISOString());
       return n;
     });
     return add.immediate();
   }
 
   turns(sessionId: string): TurnRecord[] {
-    return this.db.prepare('SELECT n, role, user, text, at FROM turns WHERE session_id = ? ORDER BY n').all(sessionId) as TurnRecord[];
+    return this.statement('SELECT n, role, user, text, at FROM turns WHERE session_id = ? ORDER BY n').all(sessionId) as TurnRecord[];
   }
 
   /** The first answer of a user to a question counts; false when they had already answered. */
@@ -306,7 +318,7 @@ export class TrainingStore {
   }
 
   quizAnswers(sessionId: string): QuizAnswerRecord[] {
-    const rows = this.db.prepare('SELECT question_id, user, choice, correct, at FROM quiz_answers WHERE session_id = ? ORDER BY at, rowid').all(sessionId) as Array<{ question_id: string; user: string; choice: number; correct: number; at: string }>;
+    const rows = this.statement('SELECT question_id, user, choice, correct, at FROM quiz_answers WHERE session_id = ? ORDER BY at, rowid').all(sessionId) as Array<{ question_id: string; user: string; choice: number; correct: number; at: string }>;
     return rows.map((r) => ({ questionId: r.question_id, user: r.user, choice: r.choice, correct: r.correct === 1, at: r.at }));
   }
 
@@ -334,7 +346,7 @@ export class TrainingStore {
           at: now.toISOString(),
         });
       const id = Number(info.lastInsertRowid);
-      const line = this.db.prepare('INSERT INTO attempt_lines (attempt_id, line_id, label, weight, score) VALUES (?, ?, ?, ?, ?)');
+      const line = this.statement('INSERT INTO attempt_lines (attempt_id, line_id, label, weight, score) VALUES (?, ?, ?, ?, ?)');
       for (const l of a.lines) line.run(id, l.lineId, l.label, l.weight, l.score);
       return id;
     });
@@ -342,7 +354,7 @@ export class TrainingStore {
   }
 
   attempt(id: number): AttemptRecord | null {
-    const row = this.db.prepare('SELECT * FROM attempts WHERE id = ?').get(id) as AttemptRow | undefined;
+    const row = this.statement('SELECT * FROM attempts WHERE id = ?').get(id) as AttemptRow | undefined;
     return row ? this.toAttempt(row) : null;
   }
 
@@ -363,7 +375,7 @@ export class TrainingStore {
         params[field] = q[field];
       }
     }
-    const rows = this.db.prepare(`SELECT * FROM attempts${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY id`).all(params) as AttemptRow[];
+    const rows = this.statement(`SELECT * FROM attempts${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY id`).all(params) as AttemptRow[];
     return rows.map((r) => this.toAttempt(r));
   }
 
@@ -381,8 +393,8 @@ export class TrainingStore {
 
   overrides(attemptId?: number): ScoreOverride[] {
     const rows = (attemptId === undefined
-      ? this.db.prepare('SELECT * FROM score_overrides ORDER BY id').all()
-      : this.db.prepare('SELECT * FROM score_overrides WHERE attempt_id = ? ORDER BY id').all(attemptId)) as Array<{ id: number; attempt_id: number; trainer: string; previous_score: number; score: number; reason: string; at: string }>;
+      ? this.statement('SELECT * FROM score_overrides ORDER BY id').all()
+      : this.statement('SELECT * FROM score_overrides WHERE attempt_id = ? ORDER BY id').all(attemptId)) as Array<{ id: number; attempt_id: number; trainer: string; previous_score: number; score: number; reason: string; at: string }>;
     return rows.map((r) => ({ id: r.id, attemptId: r.attempt_id, trainer: r.trainer, previousScore: r.previous_score, score: r.score, reason: r.reason, at: r.at }));
   }
 
@@ -391,7 +403,7 @@ export class TrainingStore {
   }
 
   private toAttempt(row: AttemptRow): AttemptRecord {
-    const lines = this.db.prepare('SELECT line_id, label, weight, score FROM attempt_lines WHERE attempt_id = ? ORDER BY rowid').all(row.id) as Array<{ line_id: string; label: string; weight: number; score: number }>;
+    const lines = this.statement('SELECT line_id, label, weight, score FROM attempt_lines WHERE attempt_id = ? ORDER BY rowid').all(row.id) as Array<{ line_id: string; label: string; weight: number; score: number }>;
     const overrides = this.overrides(row.id);
     return {
       id: row.id,
