@@ -33,6 +33,39 @@ export interface AnswerServiceDeps {
   /** Passages retrieved per question (default 8). */
   searchK?: number;
   selection?: SelectionTuning;
+  /** Drafts answers elsewhere (worker threads); `null` from it means: draft here. Not used in LLM mode. */
+  drafter?: AskDrafter;
+}
+
+/**
+ * What `ask` makes of a question in context before the compliance filter sees it: a route (or
+ * "not found"), or the approved sentences that answer it. Plain data, so it can be drafted in
+ * another thread over the same snapshot.
+ */
+export type AskDraft =
+  | { kind: 'routed'; draft: RoutedDraft }
+  | { kind: 'answer'; text: string; body: ReplyBody; sources: ReplySource[] };
+
+export interface AskDraftRequest {
+  /** The index generation the draft must come from (the caller's snapshot). */
+  generation: string;
+  question: string;
+  ctx: QuestionContext;
+  audiences?: Audience[];
+  /** The caller's clock: approval and expiry are checked against it. */
+  at: string;
+}
+
+/** Drafts `ask` answers away from the caller's thread. `null`: it cannot now (another snapshot, no worker); draft in place. */
+export interface AskDrafter {
+  draft(request: AskDraftRequest): Promise<AskDraft | null>;
+}
+
+export interface DraftSettings {
+  lexicon: RoutingLexicon;
+  /** Passages retrieved per question. */
+  k: number;
+  selection: SelectionTuning;
 }
 
 export interface AskOptions {
@@ -69,56 +102,28 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
   const clock = deps.clock ?? systemClock;
   const k = deps.searchK ?? DEFAULT_K;
 
+  const settings: DraftSettings = { lexicon: deps.lexicon, k, selection: deps.selection ?? DEFAULT_SELECTION };
+
   async function ask(question: string, options: AskOptions = {}): Promise<AnswerReply> {
     const kb = await deps.knowledge();
-    const products = kb.products;
-    const ctx = await questionContext(question, products, deps.conversations, options);
-    // Retrieval runs once: routing reads label facts from the same passages the answer quotes.
-    let retrieval: Promise<SearchHit[]> | null = null;
-    const retrieve = () =>
-      (retrieval ??= kb
-        .search(ctx.effective, { k: k + ANSWER_EXTRA_HITS, product: ctx.productOption, audiences: options.audiences })
-        // Objection handlers are scripts for `objection`; product questions are answered from labels, FAQs and detail aids.
-        .then((found) => found.filter((h) => !EXCLUDED_FROM_ANSWERS.has(h.chunk.docType)).slice(0, k)));
-    const route = await routeFor(kb, ctx, deps.lexicon, retrieve, options.audiences);
-    if (route) {
-      const draft = routedDraft(route, ctx.language, products, ctx.targets);
-      await recordRoute(draft, ctx, options);
-      return finish(ctx, draft.text, bodyOf(ctx, draft, 'routed'), draft.sources, options);
+    const ctx = await questionContext(question, kb.products, deps.conversations, options);
+    const elsewhere =
+      deps.drafter && !deps.generator && kb.index
+        ? await deps.drafter.draft({ generation: kb.index.generation, question, ctx, audiences: options.audiences, at: clock.now().toISOString() })
+        : null;
+    const { draft, hits, extraction } = elsewhere ? { draft: elsewhere } : await draftAsk(kb, ctx, question, settings, options.audiences);
+    if (draft.kind === 'routed') {
+      await recordRoute(draft.draft, ctx, options);
+      return finish(ctx, draft.draft.text, bodyOf(ctx, draft.draft, 'routed'), draft.draft.sources, options);
     }
-
-    const hits = await retrieve();
-    const analysis = kb.analyze(ctx.effective, { product: ctx.productOption });
-    const extraction = extractAnswer(ctx.effective, analysis, hits, deps.selection ?? DEFAULT_SELECTION);
-    if (extraction.chosen.length === 0) {
-      const draft = notFoundDraft(ctx.language, products, ctx.targets);
-      await recordRoute(draft, ctx, options);
-      return finish(ctx, draft.text, bodyOf(ctx, draft, 'routed'), draft.sources, options);
-    }
-
-    const quotes: Quote[] = extraction.chosen.map((s) => ({ text: s.candidate.text, chunk: s.candidate.chunk }));
-    const numbered = numberQuotes(quotes);
-    const extractive = extractiveText(ctx.language, numbered.quotes);
-    const product = ctx.targets[0]?.slug ?? extraction.chosen[0]?.candidate.chunk.product ?? null;
-    const base: ReplyBody = {
-      kind: 'answer',
-      question,
-      language: ctx.language,
-      citations: numbered.citations,
-      route: null,
-      routing: null,
-      product,
-      notes: [],
-      mode: 'extractive',
-      auditId: null,
-    };
-    if (!deps.generator) return finish(ctx, extractive, base, numbered.sources, options);
+    // LLM mode always drafts in place, so it has the passages and the extraction.
+    if (!deps.generator || !hits || !extraction) return finish(ctx, draft.text, draft.body, draft.sources, options);
 
     const generated = await generateWithFallback(deps.generator, ctx, hits, extraction, deps.generatorTimeoutMs ?? DEFAULT_GENERATOR_TIMEOUT_MS);
     if (!generated.ok) {
-      return finish(ctx, extractive, { ...base, notes: [llmFallbackNote(ctx.language, generated.reason)] }, numbered.sources, options);
+      return finish(ctx, draft.text, { ...draft.body, notes: [llmFallbackNote(ctx.language, generated.reason)] }, draft.sources, options);
     }
-    return finish(ctx, generated.text, { ...base, mode: 'llm', citations: generated.citations }, generated.sources, options);
+    return finish(ctx, generated.text, { ...draft.body, mode: 'llm', citations: generated.citations }, generated.sources, options);
   }
 
   async function finish(ctx: QuestionContext, text: string, body: ReplyBody, sources: ReplySource[], options: AskOptions): Promise<AnswerReply> {
@@ -164,6 +169,52 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
   }
 
   return { ask };
+}
+
+/**
+ * `ask`'s draft for a question in context: routing (adverse event, off-label, individual
+ * advice), else retrieval and the approved sentences that answer it, else "not found". Reads
+ * the snapshot only.
+ */
+export async function draftAsk(
+  kb: KnowledgeBase,
+  ctx: QuestionContext,
+  question: string,
+  settings: DraftSettings,
+  audiences?: Audience[],
+): Promise<{ draft: AskDraft; hits?: SearchHit[]; extraction?: Extraction }> {
+  const { k } = settings;
+  const products = kb.products;
+  // Retrieval runs once: routing reads label facts from the same passages the answer quotes.
+  let retrieval: Promise<SearchHit[]> | null = null;
+  const retrieve = () =>
+    (retrieval ??= kb
+      .search(ctx.effective, { k: k + ANSWER_EXTRA_HITS, product: ctx.productOption, audiences })
+      // Objection handlers are scripts for `objection`; product questions are answered from labels, FAQs and detail aids.
+      .then((found) => found.filter((h) => !EXCLUDED_FROM_ANSWERS.has(h.chunk.docType)).slice(0, k)));
+  const route = await routeFor(kb, ctx, settings.lexicon, retrieve, audiences);
+  if (route) return { draft: { kind: 'routed', draft: routedDraft(route, ctx.language, products, ctx.targets) } };
+
+  const hits = await retrieve();
+  const analysis = kb.analyze(ctx.effective, { product: ctx.productOption });
+  const extraction = extractAnswer(ctx.effective, analysis, hits, settings.selection);
+  if (extraction.chosen.length === 0) return { draft: { kind: 'routed', draft: notFoundDraft(ctx.language, products, ctx.targets) } };
+
+  const quotes: Quote[] = extraction.chosen.map((s) => ({ text: s.candidate.text, chunk: s.candidate.chunk }));
+  const numbered = numberQuotes(quotes);
+  const body: ReplyBody = {
+    kind: 'answer',
+    question,
+    language: ctx.language,
+    citations: numbered.citations,
+    route: null,
+    routing: null,
+    product: ctx.targets[0]?.slug ?? extraction.chosen[0]?.candidate.chunk.product ?? null,
+    notes: [],
+    mode: 'extractive',
+    auditId: null,
+  };
+  return { draft: { kind: 'answer', text: extractiveText(ctx.language, numbered.quotes), body, sources: numbered.sources }, hits, extraction };
 }
 
 /** Who asked what, where: the audit side of a draft. */
