@@ -54,6 +54,8 @@ export interface AskDraftRequest {
   audiences?: Audience[];
   /** The caller's clock: approval and expiry are checked against it. */
   at: string;
+  k: number;
+  selection: SelectionTuning;
 }
 
 /** Drafts `ask` answers away from the caller's thread. `null`: it cannot now (another snapshot, no worker); draft in place. */
@@ -109,7 +111,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
     const ctx = await questionContext(question, kb.products, deps.conversations, options);
     const elsewhere =
       deps.drafter && !deps.generator && kb.index
-        ? await deps.drafter.draft({ generation: kb.index.generation, question, ctx, audiences: options.audiences, at: clock.now().toISOString() })
+        ? await deps.drafter.draft({ generation: kb.index.generation, question, ctx, audiences: options.audiences, at: clock.now().toISOString(), k, selection: settings.selection })
         : null;
     const { draft, hits, extraction } = elsewhere ? { draft: elsewhere } : await draftAsk(kb, ctx, question, settings, options.audiences);
     if (draft.kind === 'routed') {

@@ -245,8 +245,7 @@ export class TrainingStore {
     if (active && active.expires_at > s.createdAt) return fail(problem('SESSION_BUSY', 'A training session is already running here; finish it first.'));
     const insert = this.db.transaction(() => {
       if (active) this.statement("UPDATE sessions SET status = 'expired' WHERE id = ?").run(active.id);
-      this.db
-        .prepare(
+      this.statement(
           `INSERT INTO sessions (id, kind, key, user, channel, product, language, persona, state, status, created_at, updated_at, expires_at)
            VALUES (@id, @kind, @key, @user, @channel, @product, @language, @persona, @state, 'active', @created_at, @created_at, @expires_at)`,
         )
@@ -258,8 +257,7 @@ export class TrainingStore {
 
   /** The active session for a key (or id); an expired one is closed and reported as such. */
   activeSession<S>(keyOrId: string, now: Date): Result<SessionRecord<S>, TrainingProblem> {
-    const row = this.db
-      .prepare("SELECT * FROM sessions WHERE (key = @k OR id = @k) AND status = 'active' ORDER BY created_at DESC LIMIT 1")
+    const row = this.statement("SELECT * FROM sessions WHERE (key = @k OR id = @k) AND status = 'active' ORDER BY created_at DESC LIMIT 1")
       .get({ k: keyOrId }) as SessionRow | undefined;
     if (!row) {
       const last = this.statement('SELECT status FROM sessions WHERE key = @k OR id = @k ORDER BY created_at DESC LIMIT 1').get({ k: keyOrId }) as { status: SessionStatus } | undefined;
@@ -311,8 +309,7 @@ export class TrainingStore {
 
   /** The first answer of a user to a question counts; false when they had already answered. */
   recordQuizAnswer(sessionId: string, a: QuizAnswerRecord): boolean {
-    const info = this.db
-      .prepare('INSERT OR IGNORE INTO quiz_answers (session_id, question_id, user, choice, correct, at) VALUES (?, ?, ?, ?, ?, ?)')
+    const info = this.statement('INSERT OR IGNORE INTO quiz_answers (session_id, question_id, user, choice, correct, at) VALUES (?, ?, ?, ?, ?, ?)')
       .run(sessionId, a.questionId, a.user, a.choice, a.correct ? 1 : 0, a.at);
     return info.changes === 1;
   }
@@ -324,8 +321,7 @@ export class TrainingStore {
 
   addAttempt(a: NewAttempt, now: Date): number {
     const add = this.db.transaction(() => {
-      const info = this.db
-        .prepare(
+      const info = this.statement(
           `INSERT INTO attempts (session_id, kind, user, channel, product, language, persona, category, rubric_version, score, raw_score, outcome, detail, at)
            VALUES (@session_id, @kind, @user, @channel, @product, @language, @persona, @category, @rubric_version, @score, @raw_score, @outcome, @detail, @at)`,
         )
@@ -385,8 +381,7 @@ export class TrainingStore {
     if (!attempt) return fail(problem('ATTEMPT_UNKNOWN', `No attempt #${attemptId}.`));
     const previousScore = attempt.override?.score ?? attempt.score;
     const at = now.toISOString();
-    const info = this.db
-      .prepare('INSERT INTO score_overrides (attempt_id, trainer, previous_score, score, reason, at) VALUES (?, ?, ?, ?, ?, ?)')
+    const info = this.statement('INSERT INTO score_overrides (attempt_id, trainer, previous_score, score, reason, at) VALUES (?, ?, ?, ?, ?, ?)')
       .run(attemptId, trainer, previousScore, score, reason, at);
     return ok({ id: Number(info.lastInsertRowid), attemptId, trainer, previousScore, score, reason, at });
   }
