@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import { request } from 'undici';
 
 /**
@@ -5,7 +6,7 @@ import { request } from 'undici';
  * form-encoded or JSON body, a small JSON answer — sent with undici's `request` instead of
  * Node's WHATWG `fetch`, which costs about a millisecond of CPU per call (two calls per
  * answer: the placeholder and its update). The answer is read whole (Slack's answers are
- * small), so an unread body never holds a connection.
+ * small), so an unread body never holds a connection, and handed back as a `LeanResponse`.
  * Limits: string and byte bodies only — anything else (form data, streams: file uploads) goes
  * to the global `fetch`; no redirects are followed (the Web API client asks for none); no
  * proxy support beyond what the global `fetch` has (none in Node 20).
@@ -22,17 +23,77 @@ export const leanFetch: typeof fetch = async (input, init = {}) => {
     signal: init.signal ?? null,
   });
   const bytes = new Uint8Array(await res.body.arrayBuffer());
-  const headers = new Headers();
+  const headers = new LeanHeaders();
   for (const [name, value] of Object.entries(res.headers)) {
     if (value === undefined) continue;
-    if (Array.isArray(value)) for (const v of value) headers.append(name, v);
-    else headers.set(name, value);
+    for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
   }
-  const response = new Response(res.statusCode === 204 || res.statusCode === 304 ? null : bytes, { status: res.statusCode, headers });
-  // Response.url is read-only and empty for a constructed Response; the client reads it.
-  Object.defineProperty(response, 'url', { value: url });
-  return response;
+  // A WHATWG Response costs a ReadableStream per call: the client reads this much of one.
+  return new LeanResponse(res.statusCode, res.statusCode === 204 || res.statusCode === 304 ? new Uint8Array(0) : bytes, headers, url) as unknown as Response;
 };
+
+/**
+ * The part of a fetch `Response` the Slack Web API client reads: `status`, `statusText`, `ok`,
+ * `url`, `headers` (`get`, `has`, `entries`, iteration), `text()`, `json()`, `arrayBuffer()`.
+ * Limits: no `body` stream, no `clone()`, no `blob()`/`formData()`; the body can be read more
+ * than once (it is already in memory).
+ */
+export class LeanResponse {
+  constructor(
+    readonly status: number,
+    private readonly bytes: Uint8Array,
+    readonly headers: LeanHeaders,
+    readonly url: string,
+  ) {}
+
+  get ok(): boolean {
+    return this.status >= 200 && this.status < 300;
+  }
+
+  get statusText(): string {
+    return STATUS_CODES[this.status] ?? '';
+  }
+
+  async text(): Promise<string> {
+    return Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength).toString('utf8');
+  }
+
+  async json(): Promise<unknown> {
+    return JSON.parse(await this.text());
+  }
+
+  async arrayBuffer(): Promise<ArrayBuffer> {
+    return this.bytes.slice().buffer;
+  }
+}
+
+/** Response headers by lower-case name; repeated headers are joined with ", " as `Headers.get` does. */
+export class LeanHeaders {
+  private readonly values = new Map<string, string[]>();
+
+  append(name: string, value: string): void {
+    const key = name.toLowerCase();
+    const list = this.values.get(key);
+    if (list) list.push(value);
+    else this.values.set(key, [value]);
+  }
+
+  get(name: string): string | null {
+    return this.values.get(name.toLowerCase())?.join(', ') ?? null;
+  }
+
+  has(name: string): boolean {
+    return this.values.has(name.toLowerCase());
+  }
+
+  *entries(): IterableIterator<[string, string]> {
+    for (const [name, list] of [...this.values].sort(([a], [b]) => a.localeCompare(b))) yield [name, list.join(', ')];
+  }
+
+  [Symbol.iterator](): IterableIterator<[string, string]> {
+    return this.entries();
+  }
+}
 
 function plainHeaders(headers: RequestInit['headers']): Record<string, string> {
   if (!headers) return {};
