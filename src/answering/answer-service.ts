@@ -33,35 +33,15 @@ export interface AnswerServiceDeps {
   /** Passages retrieved per question (default 8). */
   searchK?: number;
   selection?: SelectionTuning;
-  /** Drafts answers elsewhere (worker threads); `null` from it means: draft here. Not used in LLM mode. */
-  drafter?: AskDrafter;
 }
 
 /**
  * What `ask` makes of a question in context before the compliance filter sees it: a route (or
- * "not found"), or the approved sentences that answer it. Plain data, so it can be drafted in
- * another thread over the same snapshot.
+ * "not found"), or the approved sentences that answer it.
  */
 export type AskDraft =
   | { kind: 'routed'; draft: RoutedDraft }
   | { kind: 'answer'; text: string; body: ReplyBody; sources: ReplySource[] };
-
-export interface AskDraftRequest {
-  /** The index generation the draft must come from (the caller's snapshot). */
-  generation: string;
-  question: string;
-  ctx: QuestionContext;
-  audiences?: Audience[];
-  /** The caller's clock: approval and expiry are checked against it. */
-  at: string;
-  k: number;
-  selection: SelectionTuning;
-}
-
-/** Drafts `ask` answers away from the caller's thread. `null`: it cannot now (another snapshot, no worker); draft in place. */
-export interface AskDrafter {
-  draft(request: AskDraftRequest): Promise<AskDraft | null>;
-}
 
 export interface DraftSettings {
   lexicon: RoutingLexicon;
@@ -109,16 +89,11 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
   async function ask(question: string, options: AskOptions = {}): Promise<AnswerReply> {
     const kb = await deps.knowledge();
     const ctx = await questionContext(question, kb.products, deps.conversations, options);
-    const elsewhere =
-      deps.drafter && !deps.generator && kb.index
-        ? await deps.drafter.draft({ generation: kb.index.generation, question, ctx, audiences: options.audiences, at: clock.now().toISOString(), k, selection: settings.selection })
-        : null;
-    const { draft, hits, extraction } = elsewhere ? { draft: elsewhere } : await draftAsk(kb, ctx, question, settings, options.audiences);
+    const { draft, hits, extraction } = await draftAsk(kb, ctx, question, settings, options.audiences);
     if (draft.kind === 'routed') {
       await recordRoute(draft.draft, ctx, options);
       return finish(ctx, draft.draft.text, bodyOf(ctx, draft.draft, 'routed'), draft.draft.sources, options);
     }
-    // LLM mode always drafts in place, so it has the passages and the extraction.
     if (!deps.generator || !hits || !extraction) return finish(ctx, draft.text, draft.body, draft.sources, options);
 
     const generated = await generateWithFallback(deps.generator, ctx, hits, extraction, deps.generatorTimeoutMs ?? DEFAULT_GENERATOR_TIMEOUT_MS);

@@ -55,8 +55,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
   }
   try {
     const config = loadConfig(io.env, { knowledgeDir: parsed.global.knowledge, dataDir: parsed.global.data }, io.cwd);
-    // The Slack bot runs for days and answers many at once: its offline answers are drafted in worker threads.
-    const services = await createServices(config, { log: (line) => io.stderr.write(`${line}\n`), draftInWorkers: command.name === 'start' });
+    const services = await createServices(config, { log: (line) => io.stderr.write(`${line}\n`) });
     const ctx: CommandContext = { services, parsed, stderr: io.stderr, interactive: io.interactive, env: io.env };
     try {
       if (parsed.global.batch !== undefined) return await runBatch(command, ctx, parsed.global.batch, io);

@@ -20,21 +20,6 @@ const positiveInt = (fallback: number) =>
       return n;
     });
 
-/** A whole number from 0 to `max`, or undefined when unset (the caller's default then applies). */
-const optionalCount = (max: number) =>
-  z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      if (v === undefined || v.trim() === '') return undefined;
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < 0 || n > max) {
-        ctx.addIssue({ code: 'custom', message: `must be a whole number from 0 to ${max}, got "${v}"` });
-        return z.NEVER;
-      }
-      return n;
-    });
-
 const optionalString = z
   .string()
   .optional()
@@ -62,7 +47,6 @@ const envSchema = z.object({
   REPBOT_SEARCH_EF: positiveInt(64),
   REPBOT_TOP_K: positiveInt(5),
   REPBOT_TRAINING_SESSION_HOURS: positiveInt(24),
-  REPBOT_ANSWER_WORKERS: optionalCount(16),
 });
 
 export interface EmbeddingConfig {
@@ -81,8 +65,6 @@ export interface RepbotConfig {
   topK: number;
   /** Hours without activity after which a quiz or role-play expires. */
   trainingSessionHours: number;
-  /** Worker threads drafting offline answers in the Slack bot; undefined: one per core beyond the first, at most 2. */
-  answerWorkers: number | undefined;
 }
 
 export interface ConfigOverrides {
@@ -120,7 +102,6 @@ export function loadConfig(
     searchEf: e.REPBOT_SEARCH_EF,
     topK: e.REPBOT_TOP_K,
     trainingSessionHours: e.REPBOT_TRAINING_SESSION_HOURS,
-    answerWorkers: e.REPBOT_ANSWER_WORKERS,
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Clock } from '../core/clock.js';
 import { RepbotError } from '../core/errors.js';
-import { type AnswerService, type AskDrafter, type AskOptions, createAnswerService } from '../answering/answer-service.js';
+import { type AnswerService, type AskOptions, createAnswerService } from '../answering/answer-service.js';
 import type { ConversationStore } from '../answering/conversation/conversation-store.js';
 import { MemoryConversationStore } from '../answering/conversation/memory-conversation-store.js';
 import type { AnswerGenerator } from '../answering/llm/answer-generator.js';
@@ -31,8 +31,6 @@ export interface AnswerServicesOptions {
   generator?: AnswerGenerator;
   respondGenerator?: RespondGenerator;
   generatorTimeoutMs?: number;
-  /** Drafts `ask` answers in worker threads (see DraftWorkers). */
-  drafter?: AskDrafter;
 }
 
 export interface AnswerServices {
@@ -57,7 +55,7 @@ export function createAnswerServices(options: AnswerServicesOptions): AnswerServ
   };
   const filter = auditedFilter(snapshotFilter, options.auditLog);
   const deps = { knowledge: options.knowledge, filter, lexicon: lexicon.value, conversations, audit: options.audit, clock: options.clock };
-  const answers: AnswerService = createAnswerService({ ...deps, generator: options.generator, generatorTimeoutMs: options.generatorTimeoutMs, drafter: options.drafter });
+  const answers: AnswerService = createAnswerService({ ...deps, generator: options.generator, generatorTimeoutMs: options.generatorTimeoutMs });
   const objections: ObjectionService = createObjectionService({ ...deps, respondGenerator: options.respondGenerator, respondTimeoutMs: options.generatorTimeoutMs });
   return { ask: answers.ask, objection: objections.objection };
 }

@@ -1,12 +1,18 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { RepbotConfig } from '../config/config.js';
 import { type Clock, systemClock } from '../core/clock.js';
+import { RepbotError } from '../core/errors.js';
 import { defaultFeedbackStore } from '../feedback/default-feedback-store.js';
 import type { FeedbackStore } from '../feedback/feedback-store.js';
 import { recordingGaps } from '../feedback/record-gaps.js';
+import { loadCatalog } from '../knowledge/catalog.js';
 import type { IngestReport } from '../knowledge/ingest.js';
+import { scanKnowledge } from '../knowledge/scan.js';
 import { EmbeddingCache } from '../retrieval/embedding-cache.js';
 import { createEmbeddings } from '../retrieval/embeddings/create-embeddings.js';
 import type { EmbeddingModel } from '../retrieval/embeddings/embedding-model.js';
+import { DEFAULT_GLOSSARY_PATH, loadGlossary } from '../retrieval/glossary.js';
 import { IndexStore, type LoadedIndex } from '../retrieval/index-store.js';
 import { KnowledgeBase } from '../retrieval/knowledge-base.js';
 import type { ConversationStore } from '../answering/conversation/conversation-store.js';
@@ -24,8 +30,6 @@ import { createLlmFeedbackWriter } from '../training/scoring/feedback-writer.js'
 import { createChatModel } from '../answering/llm/chat-model-factory.js';
 import type { SearchResult, Services } from './services.js';
 import { buildStatus } from './status.js';
-import { DraftWorkers, answerWorkerCount } from './draft-workers.js';
-import { loadSnapshot } from './knowledge-snapshot.js';
 
 export interface ServiceOptions {
   clock?: Clock;
@@ -46,11 +50,6 @@ export interface ServiceOptions {
   llm?: LlmConfig;
   /** Feedback and unanswered questions (default: SQLite at <data>/feedback.db, opened on first use). */
   feedback?: FeedbackStore;
-  /**
-   * Draft offline answers in worker threads (`config.answerWorkers` of them, by default one per
-   * core beyond the first, at most 2): for the long-running Slack bot, not for one CLI command.
-   */
-  draftInWorkers?: boolean;
 }
 
 export async function createServices(config: RepbotConfig, options: ServiceOptions = {}): Promise<Services> {
@@ -62,8 +61,14 @@ export async function createServices(config: RepbotConfig, options: ServiceOptio
   let snapshot: KnowledgeBase | null = null;
   let loading: Promise<KnowledgeBase> | null = null;
 
-  function buildSnapshot(loaded?: LoadedIndex | null): Promise<KnowledgeBase> {
-    return loadSnapshot(config.knowledgeDir, store, embeddings, config.searchEf, clock, loaded);
+  async function buildSnapshot(loaded?: LoadedIndex | null): Promise<KnowledgeBase> {
+    const index = loaded ?? (await store.load(embeddings, config.searchEf));
+    const scan = await scanKnowledge(config.knowledgeDir).catch(() => null);
+    const catalog = scan ? await loadCatalog(scan) : { products: [], problems: [] };
+    const extension = path.join(config.knowledgeDir, 'glossary.yaml');
+    const glossary = loadGlossary([DEFAULT_GLOSSARY_PATH, ...(fs.existsSync(extension) ? [extension] : [])]);
+    if (!glossary.ok) throw new RepbotError('INPUT_INVALID', glossary.error, { hint: 'Fix the glossary file named above.' });
+    return new KnowledgeBase(index, catalog.products, glossary.value, embeddings, clock);
   }
 
   /** The live snapshot; built on first use and replaced whole after each ingest. */
@@ -113,18 +118,7 @@ export async function createServices(config: RepbotConfig, options: ServiceOptio
   const generators = options.answerGenerator ? { answer: options.answerGenerator } : await createLlmGenerators(llm);
   const auditLog = createAuditRecorder({ dataDir: config.dataDir, clock, ...(options.auditSink ? { sink: options.auditSink } : {}) });
   const compliance = complianceFilterFor(config.knowledgeDir);
-  const workerCount = answerWorkerCount(config.answerWorkers);
-  // LLM mode waits on the model, not the CPU; a test's own embedding model is not one a worker can build.
-  const drafter =
-    options.draftInWorkers && workerCount > 0 && !generators.answer && !options.embeddings
-      ? new DraftWorkers(
-          workerCount,
-          { knowledgeDir: config.knowledgeDir, dataDir: config.dataDir, searchEf: config.searchEf, embeddings: config.embeddings, modelId: embeddings.modelId },
-          log,
-        )
-      : undefined;
   const answers = createAnswerServices({
-    drafter,
     knowledge: ready,
     filterFor: options.replyFilter ?? compliance,
     auditLog,
@@ -199,7 +193,6 @@ export async function createServices(config: RepbotConfig, options: ServiceOptio
     },
     async close() {
       snapshot = null;
-      await drafter?.close();
       await feedback.close();
       auditLog.close();
       training.close();

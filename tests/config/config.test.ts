@@ -13,14 +13,6 @@ describe('loadConfig', () => {
     expect(config.maxFileBytes).toBe(25 * 1024 * 1024);
   });
 
-  it('reads the number of answer workers: unset means the default for the machine, 0 turns them off, nonsense is named', () => {
-    expect(loadConfig({}).answerWorkers).toBeUndefined();
-    expect(loadConfig({ REPBOT_ANSWER_WORKERS: '0' }).answerWorkers).toBe(0);
-    expect(loadConfig({ REPBOT_ANSWER_WORKERS: '2' }).answerWorkers).toBe(2);
-    expect(() => loadConfig({ REPBOT_ANSWER_WORKERS: 'many' })).toThrow(/REPBOT_ANSWER_WORKERS: must be a whole number from 0 to 16/);
-    expect(() => loadConfig({ REPBOT_ANSWER_WORKERS: '-1' })).toThrow(/REPBOT_ANSWER_WORKERS/);
-  });
-
   it('lets command-line options win over the environment', () => {
     const config = loadConfig({ KNOWLEDGE_DIR: 'a', REPBOT_DATA_DIR: 'b' }, { knowledgeDir: 'c' }, '/x');
     expect(config.knowledgeDir).toBe('/x/c');
