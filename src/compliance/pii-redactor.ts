@@ -1,3 +1,4 @@
+import { memoized } from '../core/memo.js';
 import { RepbotError } from '../core/errors.js';
 import type { ProductCard } from '../knowledge/types.js';
 import { detectLanguage } from '../text/language.js';
@@ -26,7 +27,9 @@ export function createPiiRedactor(packs: readonly RulePack[], products: readonly
     sets: Object.assign({}, ...packs.map((p) => p.sets)) as Record<string, string[]>,
   };
   const rules = packs.flatMap((p) => p.rules.filter((r) => r.kind === 'pii').map((r) => compileRule(r, p.id, env)));
-  return (text) => {
+  // An audit record repeats its strings (the draft is usually the posted text; cited quotes come
+  // back answer after answer): each distinct text is redacted once.
+  return memoized((text) => {
     if (text === '') return text;
     const lang = detectLanguage(text);
     const edits: Edit[] = [];
@@ -40,7 +43,7 @@ export function createPiiRedactor(packs: readonly RulePack[], products: readonly
       }
     }
     return applyEdits(text, edits);
-  };
+  }, 5_000);
 }
 
 let shipped: PiiRedactor | undefined;

@@ -1,3 +1,4 @@
+import { memoized } from '../../core/memo.js';
 import type { CompileEnv, RuleCheck } from '../check-types.js';
 import { analyzeSentence, claimSupported, isComparative, unsupportedNumbers } from '../grounding.js';
 import { compileMatcher } from '../matcher.js';
@@ -9,9 +10,11 @@ import type { RuleOf } from '../rule-schema.js';
  */
 export function compileGrounding(rule: RuleOf<'grounding'>, env: CompileEnv): RuleCheck {
   const exempt = compileMatcher(undefined, rule.exemptPatterns, env.names);
+  // Drafts are mostly approved sentences quoted again: each sentence is analysed once (read-only after).
+  const analyze = memoized((folded: string) => analyzeSentence(folded, exempt, env.nameTokens), 20_000);
   if (rule.mode === 'numbers') {
     return (sentence, ctx) =>
-      unsupportedNumbers(analyzeSentence(sentence.folded.text, exempt, env.nameTokens), ctx.support).map((n) => ({
+      unsupportedNumbers(analyze(sentence.folded.text), ctx.support).map((n) => ({
         start: n.start,
         end: n.end,
         match: n.text,
@@ -20,7 +23,7 @@ export function compileGrounding(rule: RuleOf<'grounding'>, env: CompileEnv): Ru
   return (sentence, ctx) => {
     const text = sentence.folded.text;
     if (!isComparative(text)) return [];
-    if (claimSupported(analyzeSentence(text, exempt, env.nameTokens), ctx.support)) return [];
+    if (claimSupported(analyze(text), ctx.support)) return [];
     return [{ start: 0, end: text.length, match: text }];
   };
 }
