@@ -1,3 +1,4 @@
+import { memoized } from '../../core/memo.js';
 import type { CompileEnv, RuleCheck } from '../check-types.js';
 import { compileMatcher, findAll } from '../matcher.js';
 import type { RuleOf } from '../rule-schema.js';
@@ -6,5 +7,7 @@ import { spanHit } from './span-hit.js';
 /** Regular expressions over the folded sentence: "(?:排名|销量)第一", "\bcures?\b … disease". */
 export function compilePattern(rule: RuleOf<'pattern'>, env: CompileEnv): RuleCheck {
   const re = compileMatcher(rule.terms, rule.patterns, env.names);
-  return (sentence) => findAll(re, sentence.folded.text).map((s) => spanHit(s));
+  // A function of the sentence's words alone, and replies repeat approved sentences: found once per sentence (the hits are shared, never changed).
+  const hits = memoized((folded: string) => findAll(re, folded).map((s) => spanHit(s)), 20_000);
+  return (sentence) => hits(sentence.folded.text);
 }
