@@ -1,3 +1,5 @@
+import { type IntakeGate, nextFreeTurn } from './intake-gate.js';
+
 /**
  * Runs answers a few at a time, starting at most one per turn of the event loop. An offline
  * answer is mostly synchronous CPU on Node's one thread: started together under a burst,
@@ -10,7 +12,14 @@ export class AnswerQueue {
   private readonly waiting: Array<() => void> = [];
   private turn: Promise<void> = Promise.resolve();
 
-  constructor(readonly concurrency: number) {
+  private readonly holding: (() => boolean) | undefined;
+
+  /** `gate`: while connections keep arriving, answers wait for a later turn to start. */
+  constructor(
+    readonly concurrency: number,
+    gate?: IntakeGate,
+  ) {
+    this.holding = gate?.watcher();
     if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError('concurrency must be a whole number of at least 1');
   }
 
@@ -32,7 +41,7 @@ export class AnswerQueue {
     return new Promise((resolve) => {
       const start = () => {
         this.active += 1;
-        this.turn = this.turn.then(() => new Promise<void>((next) => setImmediate(next)));
+        this.turn = this.turn.then(() => nextFreeTurn(this.holding));
         void this.turn.then(resolve);
       };
       if (this.active < this.concurrency) start();

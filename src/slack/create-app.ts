@@ -10,6 +10,7 @@ import { leanFetch } from './lean-fetch.js';
 import { reportFailure } from './failure-report.js';
 import type { FeedbackStore } from '../feedback/feedback-store.js';
 import { lazyFeedbackStore } from '../feedback/lazy-feedback-store.js';
+import { IntakeGate } from './intake-gate.js';
 import { registerListeners } from './listeners/register-listeners.js';
 import { RateLimiter } from './rate-limiter.js';
 import { Reindexer } from './reindexer.js';
@@ -85,6 +86,8 @@ export function createSlackApp(services: Services, config: SlackConfig, options:
     ignoreSelf: true,
   };
   const work = new WorkTracker();
+  // HTTP mode: under a burst, accepting and acking requests comes before starting answers.
+  const intake = config.mode === 'http' ? new IntakeGate() : undefined;
   const app =
     config.mode === 'socket'
       ? new App({
@@ -112,7 +115,7 @@ export function createSlackApp(services: Services, config: SlackConfig, options:
                 },
               ],
             },
-            { track: (handled) => work.track(handled), onError: (error) => reportFailure(logger, 'handling a Slack event', error) },
+            { track: (handled) => work.track(handled), onError: (error) => reportFailure(logger, 'handling a Slack event', error), gate: intake },
           ),
         });
 
@@ -125,7 +128,7 @@ export function createSlackApp(services: Services, config: SlackConfig, options:
     feedback: options.feedback ?? lazyFeedbackStore(() => services.feedback),
     dedupe: new EventDedupe(),
     rateLimiter: new RateLimiter(config.rateLimitPerMinute),
-    answers: new AnswerQueue(config.maxConcurrentAnswers),
+    answers: new AnswerQueue(config.maxConcurrentAnswers, intake),
     admins: createAdminCheck(config),
     trainers: createTrainerCheck(config),
     reindexer: new Reindexer(services),
@@ -156,6 +159,7 @@ export function createSlackApp(services: Services, config: SlackConfig, options:
         return { mode: 'socket', port: null };
       }
       const server = await app.start(options.host ? { port: config.port, host: options.host } : config.port);
+      if (intake) server.on('connection', () => intake.noteConnection());
       started = true;
       return { mode: 'http', port: (server.address() as AddressInfo).port };
     },

@@ -1,9 +1,17 @@
 import { type App, HTTPReceiver, type HTTPReceiverOptions, type ReceiverEvent } from '@slack/bolt';
+import type { IntakeGate } from './intake-gate.js';
 
 /** Runs queued work one item per turn of the event loop, after the I/O that turn found ready. */
 export class TurnQueue {
   private readonly items: Array<() => void> = [];
   private scheduled = false;
+
+  private readonly holding: (() => boolean) | undefined;
+
+  /** `gate`: while connections keep arriving, the queue waits for a later turn. */
+  constructor(gate?: IntakeGate) {
+    this.holding = gate?.watcher();
+  }
 
   push(work: () => void): void {
     this.items.push(work);
@@ -17,11 +25,17 @@ export class TurnQueue {
   private schedule(): void {
     if (this.scheduled || this.items.length === 0) return;
     this.scheduled = true;
-    setImmediate(() => {
-      this.scheduled = false;
-      this.items.shift()?.();
-      this.schedule();
-    });
+    setImmediate(() => this.runOne());
+  }
+
+  private runOne(): void {
+    if (this.holding?.()) {
+      setImmediate(() => this.runOne());
+      return;
+    }
+    this.scheduled = false;
+    this.items.shift()?.();
+    this.schedule();
   }
 }
 
@@ -30,6 +44,8 @@ export interface EarlyAckOptions {
   track: (work: Promise<unknown>) => unknown;
   /** Called if handing an event to the app fails outside its listeners (Bolt reports those itself). */
   onError: (error: unknown) => void;
+  /** Events wait for a turn in which it saw no new connection (the app tells it of each). */
+  gate?: IntakeGate;
 }
 
 /**
@@ -44,13 +60,14 @@ export interface EarlyAckOptions {
  * their ack may carry a body (an error, options, a view update) that only the listener knows.
  */
 export class EarlyAckHTTPReceiver extends HTTPReceiver {
-  private readonly queue = new TurnQueue();
+  private readonly queue: TurnQueue;
 
   constructor(
     options: HTTPReceiverOptions,
     private readonly early: EarlyAckOptions,
   ) {
     super(options);
+    this.queue = new TurnQueue(early.gate);
   }
 
   override init(app: App): void {
