@@ -1,5 +1,5 @@
 import { STATUS_CODES } from 'node:http';
-import { request } from 'undici';
+import { Agent, request } from 'undici';
 
 /**
  * The `fetch` the Slack Web API client is given (`WebClientOptions.fetch`): its requests — a
@@ -11,6 +11,13 @@ import { request } from 'undici';
  * to the global `fetch`; no redirects are followed (the Web API client asks for none); no
  * proxy support beyond what the global `fetch` has (none in Node 20).
  */
+/**
+ * Connections to the Web API, kept alive and at most 16 per host: a burst of answers queues its
+ * calls on them instead of opening (and, against slack.com, TLS-handshaking) one socket per call.
+ */
+const WEB_API_CONNECTIONS = 16;
+let agent: Agent | undefined;
+
 export const leanFetch: typeof fetch = async (input, init = {}) => {
   const body = init.body;
   const simpleBody = body === undefined || body === null || typeof body === 'string' || body instanceof Uint8Array;
@@ -21,6 +28,7 @@ export const leanFetch: typeof fetch = async (input, init = {}) => {
     headers: plainHeaders(init.headers),
     body: body ?? null,
     signal: init.signal ?? null,
+    dispatcher: (agent ??= new Agent({ connections: WEB_API_CONNECTIONS })),
   });
   const bytes = new Uint8Array(await res.body.arrayBuffer());
   const headers = new LeanHeaders();

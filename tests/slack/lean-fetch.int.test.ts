@@ -7,7 +7,7 @@ import { leanFetch } from '../../src/slack/lean-fetch.js';
 type Handler = (req: http.IncomingMessage, body: string, res: http.ServerResponse) => void;
 
 /** A local server that records each request and answers with `handler`. */
-async function serve(handler: Handler): Promise<{ url: string; requests: Array<{ url: string; body: string; contentType: string }>; close(): Promise<void> }> {
+async function serve(handler: Handler): Promise<{ url: string; requests: Array<{ url: string; body: string; contentType: string }>; connections(): number; close(): Promise<void> }> {
   const requests: Array<{ url: string; body: string; contentType: string }> = [];
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -18,11 +18,14 @@ async function serve(handler: Handler): Promise<{ url: string; requests: Array<{
       handler(req, body, res);
     });
   });
+  let connections = 0;
+  server.on('connection', () => (connections += 1));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/`;
   return {
     url,
     requests,
+    connections: () => connections,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -51,6 +54,28 @@ describe('leanFetch as the Slack Web API client transport', () => {
     expect(result.response_metadata?.scopes).toEqual(['chat:write', 'commands']);
     expect(s.requests[0]?.url).toBe('/api/chat.postMessage');
     expect(new URLSearchParams(s.requests[0]?.body).get('text')).toBe('hello 你好');
+  });
+
+  it('keeps a burst of calls on a few kept-alive connections instead of one socket per call', async () => {
+    const s = await serve((_req, _body, res) => {
+      // Slow enough that the calls overlap.
+      setTimeout(() => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end('{"ok":true,"ts":"1.2"}');
+      }, 20);
+    });
+    close = s.close;
+    const client = new webApi.WebClient('xoxb-test', { slackApiUrl: s.url, fetch: leanFetch, retryConfig: { retries: 0 } });
+    const results = await Promise.all(
+      Array.from({ length: 60 }, async (_, i) => {
+        const r = await client.chat.postMessage({ channel: `C${i}`, text: 'x' });
+        return r.ok;
+      }),
+    );
+    expect(results.every(Boolean)).toBe(true);
+    expect(s.requests).toHaveLength(60);
+    expect(s.connections()).toBeGreaterThan(1);
+    expect(s.connections()).toBeLessThanOrEqual(16);
   });
 
   it('lets the client retry after a 429 with retry-after', async () => {
