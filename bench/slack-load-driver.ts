@@ -13,7 +13,9 @@ export interface DriverInput {
   spreadMs: number;
 }
 
-export type DriverMessage = { type: 'ready' } | { type: 'sent'; ackMs: number[]; statuses: number[]; startedAt: number[] };
+export type DriverMessage =
+  | { type: 'ready' }
+  | { type: 'sent'; ackMs: number[]; statuses: number[]; startedAt: number[]; connections: Array<{ localPort: number; connectedAt: number }> };
 
 const input = workerData as DriverInput;
 const port = parentPort;
@@ -32,7 +34,13 @@ port.once('message', async (message: { type: 'burst'; url: string }) => {
       return rawSignedPost(message.url, body, JSON_TYPE);
     }),
   );
-  port.postMessage({ type: 'sent', ackMs: acks.map((a) => a.ms), statuses: acks.map((a) => a.status), startedAt } satisfies DriverMessage);
+  port.postMessage({
+    type: 'sent',
+    ackMs: acks.map((a) => a.ms),
+    statuses: acks.map((a) => a.status),
+    startedAt,
+    connections: acks.map((a) => ({ localPort: a.localPort, connectedAt: a.connectedAt })),
+  } satisfies DriverMessage);
   port.close();
 });
 port.postMessage({ type: 'ready' } satisfies DriverMessage);

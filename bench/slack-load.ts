@@ -2,7 +2,11 @@
 // mode (signed requests), answered by the real services over the sample knowledge, with a local
 // fake Slack Web API. Checks every mention is answered exactly once; reports ack and answer latency.
 // Run: npx tsx bench/slack-load.ts [--mentions 200] [--spread-ms 0] [--runs 3] [--write]   (--write updates docs/BENCHMARKS.md)
-//   [--profile FILE]: CPU profile of the bot's thread during the burst (Chrome DevTools format).
+//   [--profile FILE]: CPU profile of the bot's thread during the first run's burst (Chrome DevTools format).
+// Each run is a fresh process (--child: one run, its result printed as JSON), so no run starts
+// with what an earlier one compiled or remembered.
+import { spawn } from 'node:child_process';
+import diagnostics from 'node:diagnostics_channel';
 import fs from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import path from 'node:path';
@@ -38,6 +42,36 @@ const QUESTIONS = [
   'My patient on zorvex had severe muscle pain yesterday',
   'most common side effects of calmira',
   '佐维斯儿童最大剂量是多少？',
+  'what is the recommended starting dose of calmira?',
+  'zorvex and grapefruit juice',
+  'Calmira in patients with an active infection',
+  '佐维斯可以和克拉霉素一起服用吗？',
+  'how long can calmira stay at room temperature?',
+  'zorvex dose in renal impairment',
+  'is calmira approved for children?',
+  'zorvex is better than atorvastatin, right?',
+  'what should I tell patients about calmira and TB screening?',
+  'does zorvex cause liver problems?',
+];
+
+/**
+ * Asked one after another before the burst, three times over: a bot that has been answering
+ * for a while (V8 has compiled the hot code; passages read once are remembered). Other
+ * questions than the burst's, on the same two products.
+ */
+const WARM_UP = [
+  'what is zorvex indicated for?',
+  'Calmira dosing for plaque psoriasis',
+  'can zorvex be used in pregnancy?',
+  '卡米拉的常见不良反应有哪些？',
+  'how should zorvex be stored?',
+  'can calmira be given with live vaccines?',
+  'how does zorvex work?',
+  'calmira injection site reactions',
+  'what is the usual dose of zorvex?',
+  '佐维斯的禁忌症是什么？',
+  'zorvex and alcohol',
+  'calmira psoriatic arthritis results',
 ];
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -64,6 +98,34 @@ interface BurstResult {
   busyShare: number;
   stallMs: number;
   concurrency: number;
+  /** Peak resident memory of the run's process. */
+  rssMb: number;
+  /** Per mention, ms: in the kernel's accept queue (connected, not yet accepted by the bot), and from accept to the ack sent. */
+  queuedMs: number[];
+  acceptToAckMs: number[];
+}
+
+/** The bot's side of each connection, by the client's port: when it was accepted and when its response was finished. */
+function watchConnections(): { byPort: Map<number, { acceptedAt: number; ackedAt?: number }>; stop: () => void } {
+  const byPort = new Map<number, { acceptedAt: number; ackedAt?: number }>();
+  const now = () => performance.timeOrigin + performance.now();
+  const accepted = (message: unknown) => {
+    const { socket } = message as { socket: { remotePort?: number } };
+    if (socket.remotePort) byPort.set(socket.remotePort, { acceptedAt: now() });
+  };
+  const finished = (message: unknown) => {
+    const entry = byPort.get((message as { request: { socket: { remotePort?: number } } }).request.socket.remotePort ?? -1);
+    if (entry) entry.ackedAt ??= now();
+  };
+  diagnostics.subscribe('net.server.socket', accepted);
+  diagnostics.subscribe('http.server.response.finish', finished);
+  return {
+    byPort,
+    stop: () => {
+      diagnostics.unsubscribe('net.server.socket', accepted);
+      diagnostics.unsubscribe('http.server.response.finish', finished);
+    },
+  };
 }
 
 /** One burst against a freshly started bot (services, Bolt, fake Web API and load generator). */
@@ -100,12 +162,13 @@ async function burst(profileFile: string | undefined): Promise<BurstResult> {
   );
   const url = `http://127.0.0.1:${running.port}${EVENTS_PATH}`;
 
-  // Warm-up: the first question loads the index and the compliance filter; one in Chinese as
-  // well, since V8 compiles each regular expression again for the first two-byte text it meets.
-  await sendToBot(url, eventEnvelope(mentionEvent('warm up: max dose of zorvex?', { channel: 'C0WARMUP1' })).body, JSON_TYPE);
-  await ask({ type: 'wait-updates', count: 1 }, 'updates');
-  await sendToBot(url, eventEnvelope(mentionEvent('热身：佐维斯的最大剂量是多少？', { channel: 'C0WARMUP2' })).body, JSON_TYPE);
-  await ask({ type: 'wait-updates', count: 2 }, 'updates');
+  // Warm-up, one mention at a time through the whole path (the first loads the index and the
+  // compliance filter).
+  const warmUp = [...WARM_UP, ...WARM_UP, ...WARM_UP];
+  for (const [i, question] of warmUp.entries()) {
+    await sendToBot(url, eventEnvelope(mentionEvent(question, { channel: `C0WARM${String(i).padStart(3, '0')}` })).body, JSON_TYPE);
+    await ask({ type: 'wait-updates', count: i + 1 }, 'updates');
+  }
   await ask({ type: 'reset' }, 'reset');
 
   const session = profileFile ? new Session() : null;
@@ -118,12 +181,23 @@ async function burst(profileFile: string | undefined): Promise<BurstResult> {
     await session.post('Profiler.setSamplingInterval', { interval: 500 });
     await session.post('Profiler.start');
   }
+  const connections = watchConnections();
   const t0 = Date.now();
   const sentMessage = nextMessage<DriverMessage>(driver);
   driver.postMessage({ type: 'burst', url });
   const answered = ask({ type: 'wait-updates', count: MENTIONS }, 'updates');
   const sent = await sentMessage;
   if (sent.type !== 'sent') throw new Error('the load driver did not finish');
+  connections.stop();
+  const queuedMs: number[] = [];
+  const acceptToAckMs: number[] = [];
+  for (const c of sent.connections) {
+    const bot = connections.byPort.get(c.localPort);
+    if (!bot?.ackedAt) continue;
+    // Wall clocks of two threads: a fraction of a millisecond apart.
+    queuedMs.push(Math.max(0, bot.acceptedAt - c.connectedAt));
+    acceptToAckMs.push(bot.ackedAt - bot.acceptedAt);
+  }
   await answered;
   const wall = Date.now() - t0;
   loopDelay.disable();
@@ -156,6 +230,9 @@ async function burst(profileFile: string | undefined): Promise<BurstResult> {
     busyShare: elu.utilization,
     stallMs: loopDelay.max / 1e6,
     concurrency: running.bot.deps.answers.concurrency,
+    rssMb: peakRssMb(),
+    queuedMs,
+    acceptToAckMs,
   };
   await running.stop();
   await services.close();
@@ -166,8 +243,31 @@ async function burst(profileFile: string | undefined): Promise<BurstResult> {
 }
 
 const profileFile = args.includes('--profile') ? args[args.indexOf('--profile') + 1] : undefined;
+const RESULT = 'BURST-RESULT ';
+if (args.includes('--child')) {
+  const result = await burst(profileFile);
+  console.log(`${RESULT}${JSON.stringify(result)}`);
+  process.exit(0);
+}
+
+/** One run in a process of its own, with the same loader (tsx) as this one. */
+function childRun(profile: string | undefined): Promise<BurstResult> {
+  const childArgs = ['--child', '--mentions', String(MENTIONS), '--spread-ms', String(SPREAD_MS), ...(profile ? ['--profile', profile] : [])];
+  const child = spawn(process.execPath, [...process.execArgv, import.meta.filename, ...childArgs], { stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
+  let out = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const line = out.split('\n').find((l) => l.startsWith(RESULT));
+      if (code !== 0 || !line) reject(new Error(`run failed (exit ${code}):\n${out}`));
+      else resolve(JSON.parse(line.slice(RESULT.length)) as BurstResult);
+    });
+  });
+}
+
 const runs: BurstResult[] = [];
-for (let r = 0; r < RUNS; r++) runs.push(await burst(r === 0 ? profileFile : undefined));
+for (let r = 0; r < RUNS; r++) runs.push(await childRun(r === 0 ? profileFile : undefined));
 const median = (values: number[]) => percentile(values, 50);
 const range = (values: number[], digits = 0) => `${fmt(Math.min(...values), digits)}–${fmt(Math.max(...values), digits)}`;
 const ackP95 = runs.map((r) => percentile(r.ackMs, 95));
@@ -183,22 +283,23 @@ const lines = [
   `${MENTIONS} \`app_mention\` events ${SPREAD_MS > 0 ? `sent over ${SPREAD_MS} ms` : 'sent at once'} (signed, HTTP mode, real Bolt 5.1), answered by the offline services`,
   'over the sample knowledge (mixed English/Chinese questions, including adverse-event and off-label ones).',
   'The load generator and the fake Slack Web API run in two worker threads of their own, so they share neither the bot\'s event loop nor each other\'s (but they do share the machine\'s cores).',
-  'Each run starts a fresh bot and measures after two warm-up questions (one English, one Chinese: the index, the compliance filter and the regular expressions are ready, as in a bot that has been running).',
+  `Each run is a fresh process: a new bot answers ${WARM_UP.length * 3} warm-up mentions one at a time (${WARM_UP.length} other questions on the same products, three times: a bot that has been running), then the burst (${QUESTIONS.length} questions, each asked ${Math.ceil(MENTIONS / QUESTIONS.length)} times, in turn).`,
   `At most ${runs[0]?.concurrency ?? '?'} answers are computed at once (\`SLACK_MAX_CONCURRENT_ANSWERS\`); the others wait with their placeholder shown.`,
   `Run: \`npx tsx bench/slack-load.ts --write\` (${RUNS} runs; single runs vary a lot on a shared 2-core machine, so every run is listed).`,
   '',
-  '| run | ack p50 | ack p95 | answer p50 | answer p95 | bot thread busy | per mention | longest stall | all answered in |',
-  '|---|---|---|---|---|---|---|---|---|',
+  '| run | ack p50 | ack p95 | of which waiting to be accepted, p95 | accept → ack, p95 | answer p50 | answer p95 | bot thread busy | per mention | longest stall | all answered in |',
+  '|---|---|---|---|---|---|---|---|---|---|---|',
   ...runs.map(
     (r, i) =>
-      `| ${i + 1} | ${fmt(percentile(r.ackMs, 50))} ms | ${fmt(percentile(r.ackMs, 95))} ms | ${fmt(percentile(r.answerMs, 50))} ms | ${fmt(percentile(r.answerMs, 95))} ms | ${fmt(r.busyMs / 1000, 2)} s (${fmt(r.busyShare * 100, 0)} %) | ${fmt(r.busyMs / MENTIONS, 1)} ms | ${fmt(r.stallMs, 0)} ms | ${fmt(r.wall / 1000, 2)} s |`,
+      `| ${i + 1} | ${fmt(percentile(r.ackMs, 50))} ms | ${fmt(percentile(r.ackMs, 95))} ms | ${fmt(percentile(r.queuedMs, 95))} ms | ${fmt(percentile(r.acceptToAckMs, 95))} ms | ${fmt(percentile(r.answerMs, 50))} ms | ${fmt(percentile(r.answerMs, 95))} ms | ${fmt(r.busyMs / 1000, 2)} s (${fmt(r.busyShare * 100, 0)} %) | ${fmt(r.busyMs / MENTIONS, 1)} ms | ${fmt(r.stallMs, 0)} ms | ${fmt(r.wall / 1000, 2)} s |`,
   ),
   '',
   `Median of the runs: ack p95 ${fmt(median(ackP95))} ms (range ${range(ackP95)} ms), answer p95 ${fmt(median(answerP95))} ms (range ${range(answerP95)} ms).`,
+  'Ack times are the load generator\'s, from its connection to the first byte of the response. "Waiting to be accepted" is the part spent in the kernel\'s queue before the bot\'s thread accepted the connection (the bot\'s side is read from Node\'s `net.server.socket` and `http.server.response.finish` diagnostics channels, lined up by client port); "accept → ack" is the bot\'s own part.',
   `Targets: ack p95 under 100 ms — ${median(ackP95) < 100 ? 'met' : 'missed'} (median of runs); answer p95 under 1 s — ${median(answerP95) < 1000 ? 'met' : 'missed'}.`,
   `Answered exactly once: ${RUNS * MENTIONS - problems.length}/${RUNS * MENTIONS}; non-200 acks: ${failedAcks}; errors logged: ${errors.length}.`,
   `The bot's thread is busy ${range(busyPerMention, 1)} ms per mention (receive, ack, placeholder, answer, compliance, audit, update): one thread gets through at most ${fmt(1000 / median(busyPerMention), 0)} mentions a second, so the last of ${MENTIONS} simultaneous mentions cannot be answered in under ${fmt((median(busyPerMention) * MENTIONS) / 1000, 1)} s on it.`,
-  `Peak RSS ${fmt(peakRssMb(), 0)} MB. Machine: ${machine()}.`,
+  `Peak RSS ${fmt(Math.max(...runs.map((r) => r.rssMb)), 0)} MB (the largest of the runs). Machine: ${machine()}.`,
 ];
 console.log(lines.join('\n'));
 if (problems.length > 0) console.log(`\nNot answered exactly once:\n${problems.slice(0, 20).join('\n')}`);

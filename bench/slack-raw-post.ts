@@ -5,7 +5,16 @@ import { sign } from '../tests/slack/helpers/signed-requests.js';
  * A signed POST over a plain socket, timed from the first byte sent to the first byte of the
  * response. Lighter than fetch, so a burst of requests measures the bot, not the load generator.
  */
-export function rawSignedPost(url: string, body: string, contentType: string): Promise<{ status: number; ms: number }> {
+export interface RawPostResult {
+  status: number;
+  /** From the connection to the first byte of the response. */
+  ms: number;
+  /** The client's port (the server sees it as the remote port) and wall-clock times (ms), to line up with the server's side. */
+  localPort: number;
+  connectedAt: number;
+}
+
+export function rawSignedPost(url: string, body: string, contentType: string): Promise<RawPostResult> {
   const { hostname, port, pathname } = new URL(url);
   const timestamp = Math.floor(Date.now() / 1000);
   const payload = Buffer.from(body, 'utf8');
@@ -30,8 +39,9 @@ export function rawSignedPost(url: string, body: string, contentType: string): P
     socket.once('data', (chunk) => {
       const ms = performance.now() - started;
       const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(chunk.toString('latin1'))?.[1] ?? 0);
+      const localPort = socket.localPort ?? 0;
       socket.destroy();
-      resolve({ status, ms });
+      resolve({ status, ms, localPort, connectedAt: performance.timeOrigin + started });
     });
     socket.once('error', reject);
   });
