@@ -1,14 +1,7 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../src/knowledge/catalog.js';
-import { scanKnowledge } from '../../src/knowledge/scan.js';
-import { createEmbeddings } from '../../src/retrieval/embeddings/create-embeddings.js';
-import { DEFAULT_GLOSSARY_PATH, loadGlossary } from '../../src/retrieval/glossary.js';
-import { IndexStore } from '../../src/retrieval/index-store.js';
-import { KnowledgeBase } from '../../src/retrieval/knowledge-base.js';
+import type { KnowledgeBase } from '../../src/retrieval/knowledge-base.js';
 import type { Services } from '../../src/services/services.js';
-import { SAMPLE_KNOWLEDGE } from '../helpers/answer-services.js';
-import { MovableClock, trainingServices } from '../training/helpers/training-services.js';
+import { MovableClock, sampleKnowledgeBase } from '../training/helpers/training-services.js';
 
 // `standingSearch` remembers the label-fact lookups for the day; it must give what `search`
 // gives, and stop returning a passage the day after it expires. Real index, sample knowledge.
@@ -19,14 +12,7 @@ const clock = new MovableClock();
 const QUERY = 'Zorvex maximum recommended dose dosage range';
 
 beforeAll(async () => {
-  const started = await trainingServices();
-  services = started.services;
-  const embeddings = createEmbeddings(services.config.embeddings);
-  const index = await new IndexStore(started.dataDir).load(embeddings, 64);
-  const catalog = await loadCatalog(await scanKnowledge(SAMPLE_KNOWLEDGE));
-  const glossary = loadGlossary([DEFAULT_GLOSSARY_PATH, path.join(SAMPLE_KNOWLEDGE, 'glossary.yaml')]);
-  if (!glossary.ok) throw new Error(glossary.error);
-  kb = new KnowledgeBase(index, catalog.products, glossary.value, embeddings, clock);
+  ({ services, kb } = await sampleKnowledgeBase(clock));
 }, 60_000);
 
 afterAll(async () => {

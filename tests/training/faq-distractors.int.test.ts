@@ -1,13 +1,7 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chunkSentences } from '../../src/answering/extract/chunk-sentences.js';
 import type { ComplianceFilter } from '../../src/compliance/index.js';
-import { loadCatalog } from '../../src/knowledge/catalog.js';
-import { scanKnowledge } from '../../src/knowledge/scan.js';
 import type { Chunk, Language, ProductCard } from '../../src/knowledge/types.js';
-import { createEmbeddings } from '../../src/retrieval/embeddings/create-embeddings.js';
-import { DEFAULT_GLOSSARY_PATH, loadGlossary } from '../../src/retrieval/glossary.js';
-import { IndexStore } from '../../src/retrieval/index-store.js';
 import { KnowledgeBase } from '../../src/retrieval/knowledge-base.js';
 import { complianceFilterFor } from '../../src/services/compliance-wiring.js';
 import type { Services } from '../../src/services/services.js';
@@ -21,7 +15,7 @@ import { quizTopic, quizTopicsOf } from '../../src/training/quiz/quiz-topics.js'
 import { approveQuizQuestion, questionPassages, quizMaterial } from '../../src/training/training-texts.js';
 import { tokenize } from '../../src/text/tokenize.js';
 import { EVAL_DAY, SAMPLE_KNOWLEDGE } from '../helpers/answer-services.js';
-import { trainingServices } from './helpers/training-services.js';
+import { sampleKnowledgeBase } from './helpers/training-services.js';
 
 // FAQ questions' distractors (issue 6): verbatim approved sentences of the same product and
 // language, on the question's topic where the material allows, never one that answers it.
@@ -33,15 +27,8 @@ let filter: ComplianceFilter;
 const today = new Date(EVAL_DAY);
 
 beforeAll(async () => {
-  const started = await trainingServices();
-  services = started.services;
-  const embeddings = createEmbeddings(services.config.embeddings);
-  const index = await new IndexStore(started.dataDir).load(embeddings, 64);
-  const catalog = await loadCatalog(await scanKnowledge(SAMPLE_KNOWLEDGE));
-  const glossary = loadGlossary([DEFAULT_GLOSSARY_PATH, path.join(SAMPLE_KNOWLEDGE, 'glossary.yaml')]);
-  if (!glossary.ok) throw new Error(glossary.error);
-  // The snapshot the app builds (services/create-services.ts), so the filter is the app's.
-  kb = new KnowledgeBase(index, catalog.products, glossary.value, embeddings, { now: () => today });
+  // The snapshot the app builds, so the filter is the app's.
+  ({ services, kb } = await sampleKnowledgeBase({ now: () => today }));
   filter = complianceFilterFor(SAMPLE_KNOWLEDGE)(kb);
 }, 60_000);
 

@@ -1,4 +1,11 @@
+import path from 'node:path';
 import { loadConfig } from '../../../src/config/config.js';
+import { loadCatalog } from '../../../src/knowledge/catalog.js';
+import { scanKnowledge } from '../../../src/knowledge/scan.js';
+import { createEmbeddings } from '../../../src/retrieval/embeddings/create-embeddings.js';
+import { DEFAULT_GLOSSARY_PATH, loadGlossary } from '../../../src/retrieval/glossary.js';
+import { IndexStore } from '../../../src/retrieval/index-store.js';
+import { KnowledgeBase } from '../../../src/retrieval/knowledge-base.js';
 import type { Clock } from '../../../src/core/clock.js';
 import { createServices } from '../../../src/services/create-services.js';
 import type { Services } from '../../../src/services/services.js';
@@ -29,4 +36,18 @@ export async function trainingServices(options: { dataDir?: string; clock?: Cloc
   const services = await createServices(config, { clock: options.clock ?? new MovableClock() });
   if (options.ingest ?? true) await services.ingest();
   return { services, dataDir };
+}
+
+/**
+ * Services over the sample knowledge, indexed, and a knowledge-base snapshot over their index
+ * built as the app builds it (services/create-services.ts) but on the given clock.
+ */
+export async function sampleKnowledgeBase(clock: Clock): Promise<{ services: Services; kb: KnowledgeBase }> {
+  const started = await trainingServices();
+  const embeddings = createEmbeddings(started.services.config.embeddings);
+  const index = await new IndexStore(started.dataDir).load(embeddings, 64);
+  const catalog = await loadCatalog(await scanKnowledge(SAMPLE_KNOWLEDGE));
+  const glossary = loadGlossary([DEFAULT_GLOSSARY_PATH, path.join(SAMPLE_KNOWLEDGE, 'glossary.yaml')]);
+  if (!glossary.ok) throw new Error(glossary.error);
+  return { services: started.services, kb: new KnowledgeBase(index, catalog.products, glossary.value, embeddings, clock) };
 }
