@@ -1,7 +1,7 @@
 import { type Clock, systemClock } from '../core/clock.js';
 import { describeError } from '../core/errors.js';
 import type { Audience, Chunk, Language, ProductCard } from '../knowledge/types.js';
-import type { KnowledgeBase, SearchHit } from '../retrieval/knowledge-base.js';
+import type { KnowledgeBase, QueryAnalysis, SearchHit } from '../retrieval/knowledge-base.js';
 import type { ConversationStore } from './conversation/conversation-store.js';
 import { type Extraction, extractAnswer } from './extract/extract-answer.js';
 import { DEFAULT_SELECTION, type SelectionTuning } from './extract/select-sentences.js';
@@ -162,19 +162,21 @@ export async function draftAsk(
 ): Promise<{ draft: AskDraft; hits?: SearchHit[]; extraction?: Extraction }> {
   const { k } = settings;
   const products = kb.products;
+  // Analysed once, for the search and for the extraction.
+  let analysis: QueryAnalysis | null = null;
+  const analyzed = () => (analysis ??= kb.analyze(ctx.effective, { product: ctx.productOption }));
   // Retrieval runs once: routing reads label facts from the same passages the answer quotes.
   let retrieval: Promise<SearchHit[]> | null = null;
   const retrieve = () =>
     (retrieval ??= kb
-      .search(ctx.effective, { k: k + ANSWER_EXTRA_HITS, product: ctx.productOption, audiences })
+      .search(ctx.effective, { k: k + ANSWER_EXTRA_HITS, product: ctx.productOption, audiences, analysis: analyzed() })
       // Objection handlers are scripts for `objection`; product questions are answered from labels, FAQs and detail aids.
       .then((found) => found.filter((h) => !EXCLUDED_FROM_ANSWERS.has(h.chunk.docType)).slice(0, k)));
   const route = await routeFor(kb, ctx, settings.lexicon, retrieve, audiences);
   if (route) return { draft: { kind: 'routed', draft: routedDraft(route, ctx.language, products, ctx.targets) } };
 
   const hits = await retrieve();
-  const analysis = kb.analyze(ctx.effective, { product: ctx.productOption });
-  const extraction = extractAnswer(ctx.effective, analysis, hits, settings.selection);
+  const extraction = extractAnswer(ctx.effective, analyzed(), hits, settings.selection);
   if (extraction.chosen.length === 0) return { draft: { kind: 'routed', draft: notFoundDraft(ctx.language, products, ctx.targets) } };
 
   const quotes: Quote[] = extraction.chosen.map((s) => ({ text: s.candidate.text, chunk: s.candidate.chunk }));

@@ -1,3 +1,4 @@
+import { memoized } from '../core/memo.js';
 import type { Language, ProductCard } from '../knowledge/types.js';
 import { describeError } from '../core/errors.js';
 import { detectLanguage } from '../text/language.js';
@@ -286,14 +287,19 @@ const MIN_QUOTE_CHARS_CJK = 8;
 function quotedSentences(sentences: readonly Sentence[], draft: Draft): Set<number> {
   const out = new Set<number>();
   if (!draft.sources || draft.sources.length === 0) return out;
-  const passages = draft.sources.map((p) => squash(foldPlain(p.text)));
+  const passages = draft.sources.map((p) => squashedPassage(p.text));
   for (const s of sentences) {
-    const text = squash(bare(s.folded.text.replace(MARKERS, ' ').replace(LEAD, '')));
+    const text = quoteForm(s.folded.text);
     const min = s.hasCjk && !s.hasLatin ? MIN_QUOTE_CHARS_CJK : MIN_QUOTE_CHARS;
     if (text.length >= min && passages.some((p) => p.includes(text))) out.add(s.index);
   }
   return out;
 }
+
+// Cited passages and approved sentences come back draft after draft: each is brought to its
+// comparable form once.
+const squashedPassage = memoized((text: string) => squash(foldPlain(text)), 5_000);
+const quoteForm = memoized((folded: string) => squash(bare(folded.replace(MARKERS, ' ').replace(LEAD, ''))), 20_000);
 
 function squash(text: string): string {
   return text.replace(/\s+/g, ' ').trim();

@@ -23,6 +23,8 @@ export interface SearchOptions {
   audiences?: Audience[];
   /** Which rankings to use; `hybrid` (default) fuses both. The others exist for evaluation. */
   mode?: 'hybrid' | 'vector' | 'keyword';
+  /** The query's `analyze(query, { product })`, when the caller has it already. */
+  analysis?: QueryAnalysis;
 }
 
 export interface SearchHit {
@@ -163,7 +165,7 @@ export class KnowledgeBase {
   async search(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
     const k = options.k ?? 5;
     if (!this.index || query.trim() === '') return [];
-    const analysis = this.analyze(query, options);
+    const analysis = options.analysis ?? this.analyze(query, options);
     if (options.product && analysis.products.length === 0) return [];
     if (analysis.terms.length === 0 || analysis.understood < this.tuning.minUnderstood) return [];
     const accept = this.acceptor(analysis.products, options.audiences);

@@ -1,3 +1,5 @@
+import { memoized } from '../../core/memo.js';
+
 /**
  * How likely a label section is to hold what a field rep asks, by its heading: the animal
  * toxicology and the patient leaflet rarely answer an HCP's question, the dosage,
@@ -12,10 +14,14 @@ const PRIORS: ReadonlyArray<[RegExp, number]> = [
 ];
 
 export function sectionPrior(section: string | null): number {
-  if (!section) return 0;
+  return section ? priorOf(section) : 0;
+}
+
+// The same headings come back for every candidate sentence of a passage.
+const priorOf = memoized((section: string): number => {
   // The most specific part of the path decides ("12 CLINICAL PHARMACOLOGY › 12.3 Pharmacokinetics").
   for (const part of section.split('›').reverse()) {
     for (const [re, prior] of PRIORS) if (re.test(part)) return prior;
   }
   return 0;
-}
+}, 5_000);

@@ -105,7 +105,7 @@ const sentenceFacts = memoized((text: string): SentenceFacts => {
  * How much of a concept a token set states: its best fully present alternative against the
  * best alternative (0..1); null when the concept has no terms in these scripts.
  */
-export function conceptCredit(concept: Concept, tokens: ReadonlySet<string>, scripts: { latin: boolean; cjk: boolean }): number | null {
+export function conceptCredit(concept: Concept, tokens: Pick<ReadonlySet<string>, 'has'>, scripts: { latin: boolean; cjk: boolean }): number | null {
   let credit = 0;
   let applicable = false;
   for (const alt of concept.alternatives) {
@@ -238,7 +238,9 @@ const sectionTokens = memoized((section: string): Set<string> => {
 function sectionShare(candidate: Candidate, topicHeading: ReadonlySet<string>, concepts: readonly Concept[]): number {
   const main = concepts.filter((c) => c.importance >= 0.5);
   if (main.length === 0) return 0;
-  const tokens = new Set([...topicHeading, ...titleTokens(candidate.chunk.title)]);
+  const title = titleTokens(candidate.chunk.title);
+  // The heading's and the title's words together, without building a set per candidate.
+  const tokens = { has: (token: string) => topicHeading.has(token) || title.has(token) };
   return main.filter((c) => (conceptCredit(c, tokens, ALL_SCRIPTS) ?? 0) > 0).length / main.length;
 }
 
