@@ -1,4 +1,3 @@
-import { memoized } from '../core/memo.js';
 import { RepbotError } from '../core/errors.js';
 import type { ProductCard } from '../knowledge/types.js';
 import { detectLanguage } from '../text/language.js';
@@ -27,9 +26,7 @@ export function createPiiRedactor(packs: readonly RulePack[], products: readonly
     sets: Object.assign({}, ...packs.map((p) => p.sets)) as Record<string, string[]>,
   };
   const rules = packs.flatMap((p) => p.rules.filter((r) => r.kind === 'pii').map((r) => compileRule(r, p.id, env)));
-  // An audit record repeats its strings (the draft is usually the posted text; cited quotes come
-  // back answer after answer): each distinct text is redacted once.
-  return memoized((text) => {
+  const redact = (text: string): string => {
     if (text === '') return text;
     const lang = detectLanguage(text);
     const edits: Edit[] = [];
@@ -43,7 +40,20 @@ export function createPiiRedactor(packs: readonly RulePack[], products: readonly
       }
     }
     return applyEdits(text, edits);
-  }, 5_000);
+  };
+  // An audit record repeats its strings (the draft is usually the posted text; cited quotes come
+  // back answer after answer): a text found to hold nothing to redact is remembered as clean.
+  // Texts with personal data are not kept: they are redacted again each time.
+  const clean = new Set<string>();
+  return (text) => {
+    if (clean.has(text)) return text;
+    const out = redact(text);
+    if (out === text) {
+      if (clean.size >= 5_000) clean.clear();
+      clean.add(text);
+    }
+    return out;
+  };
 }
 
 let shipped: PiiRedactor | undefined;
