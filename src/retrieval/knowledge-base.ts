@@ -1,7 +1,7 @@
 import { type Clock, isoDate } from '../core/clock.js';
 import type { Audience, Chunk, ProductCard } from '../knowledge/types.js';
 import { detectLanguage } from '../text/language.js';
-import { memoized } from '../core/memo.js';
+import { DayMemo, memoized } from '../core/memo.js';
 import { tokenize } from '../text/tokenize.js';
 import type { EmbeddingModel } from './embeddings/embedding-model.js';
 import { HashedNgramEmbeddings } from './embeddings/hashed-ngram-embeddings.js';
@@ -85,7 +85,7 @@ export class KnowledgeBase {
   /** Per-product normalised vectors for exact search, built on first use. */
   private readonly matrices = new Map<string, { labels: number[]; matrix: Float32Array; dimensions: number }>();
   /** The keyword items a filter (day, products, audiences) accepts, worked out on first use. */
-  private readonly accepted = new Map<string, KeywordMask>();
+  private readonly accepted = new DayMemo<KeywordMask>(32);
   /** Each product's names, one group per product (the same array every time, so the glossary keeps its matcher). */
   private aliasGroupsCache: string[][] | null = null;
   /** Every product name and alias, for `understoodShare`. */
@@ -93,7 +93,7 @@ export class KnowledgeBase {
   /** The tokens of the named products' names, by product set: they no longer tell passages apart. */
   private readonly namedTokens = new Map<string, ReadonlySet<string>>();
   /** `standingSearch` results of the day, by query and options. */
-  private readonly standing = new Map<string, Promise<SearchHit[]>>();
+  private readonly standing = new DayMemo<Promise<SearchHit[]>>(256);
   /** Tokens of expansion terms (glossary and product names). */
   private readonly tokensOf = memoized(tokenize, 20_000);
 
@@ -149,17 +149,13 @@ export class KnowledgeBase {
    * question is not remembered: use `search`.
    */
   async standingSearch(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
-    const today = isoDate(this.clock.now());
-    const key = [today, query, options.k ?? '', options.product ?? '', options.audiences ? [...options.audiences].sort().join(',') : '*', options.mode ?? ''].join('|');
-    let hits = this.standing.get(key);
-    if (!hits) {
-      if (this.standing.size >= 256 || [...this.standing.keys()].some((k) => !k.startsWith(`${today}|`))) this.standing.clear();
-      hits = this.search(query, options);
-      this.standing.set(key, hits);
+    const key = [query, options.k ?? '', options.product ?? '', options.audiences ? [...options.audiences].sort().join(',') : '*', options.mode ?? ''].join('|');
+    return this.standing.get(isoDate(this.clock.now()), key, () => {
+      const hits = this.search(query, options);
       // A failed search is not remembered.
       hits.catch(() => this.standing.delete(key));
-    }
-    return hits;
+      return hits;
+    });
   }
 
   async search(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
@@ -273,17 +269,13 @@ export class KnowledgeBase {
   /** The keyword items whose chunks `acceptor` accepts (the same for a snapshot all day). */
   private acceptedMask(products: string[], audiences: Audience[] | undefined): KeywordMask {
     const today = isoDate(this.clock.now());
-    const key = [today, [...products].sort().join('\u0000'), audiences ? [...audiences].sort().join('\u0000') : '*'].join('|');
-    const cached = this.accepted.get(key);
-    if (cached) return cached;
-    const accept = this.acceptor(products, audiences, today);
-    const ids = new Set<string>();
-    for (const { label, meta } of this.index?.vectors.metadataEntries() ?? []) if (accept(meta)) ids.add(String(label));
-    // Another day or a rarely used filter: start over rather than grow without bound.
-    if (this.accepted.size >= 32 || [...this.accepted.keys()].some((k) => !k.startsWith(`${today}|`))) this.accepted.clear();
-    const mask = this.keyword.mask((id) => ids.has(id));
-    this.accepted.set(key, mask);
-    return mask;
+    const key = [[...products].sort().join('\u0000'), audiences ? [...audiences].sort().join('\u0000') : '*'].join('|');
+    return this.accepted.get(today, key, () => {
+      const accept = this.acceptor(products, audiences, today);
+      const ids = new Set<string>();
+      for (const { label, meta } of this.index?.vectors.metadataEntries() ?? []) if (accept(meta)) ids.add(String(label));
+      return this.keyword.mask((id) => ids.has(id));
+    });
   }
 
   /** Approved, unexpired today, in the named products (and shared material), for the audience. */
