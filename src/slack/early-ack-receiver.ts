@@ -1,5 +1,5 @@
 import { type App, HTTPReceiver, type HTTPReceiverOptions, type ReceiverEvent } from '@slack/bolt';
-import type { IntakeGate } from './intake-gate.js';
+import { type IntakeGate, nextFreeTurn } from './intake-gate.js';
 
 /** Runs queued work one item per turn of the event loop, after the I/O that turn found ready. */
 export class TurnQueue {
@@ -25,17 +25,11 @@ export class TurnQueue {
   private schedule(): void {
     if (this.scheduled || this.items.length === 0) return;
     this.scheduled = true;
-    setImmediate(() => this.runOne());
-  }
-
-  private runOne(): void {
-    if (this.holding?.()) {
-      setImmediate(() => this.runOne());
-      return;
-    }
-    this.scheduled = false;
-    this.items.shift()?.();
-    this.schedule();
+    void nextFreeTurn(this.holding).then(() => {
+      this.scheduled = false;
+      this.items.shift()?.();
+      this.schedule();
+    });
   }
 }
 
