@@ -81,10 +81,19 @@ function tsWorker(file: string, workerData?: unknown): Worker {
   const url = new URL(file, import.meta.url).href;
   return new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(url)}); });`, { eval: true, workerData });
 }
+/** The worker's next message; its `error` listener goes with it (one per call would pile up). */
 function nextMessage<T>(worker: Worker): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    worker.once('message', resolve);
-    worker.once('error', reject);
+    const onMessage = (message: T) => {
+      worker.off('error', onError);
+      resolve(message);
+    };
+    const onError = (error: Error) => {
+      worker.off('message', onMessage);
+      reject(error);
+    };
+    worker.once('message', onMessage);
+    worker.once('error', onError);
   });
 }
 interface BurstResult {

@@ -281,8 +281,8 @@ const MIN_QUOTE_CHARS_CJK = 8;
  * Sentences of the draft that are verbatim quotes of a passage it cites: MLR-approved language,
  * exempt from the content rules as an approved claim is ("Safety and effectiveness in
  * pediatric patients have not been established") and from adverse-event routing (see
- * QUOTE_EXEMPT). PII and fair-balance rules still apply. A quote is at least a short clause, compared after folding, with the citation
- * markers and list bullets removed.
+ * QUOTE_EXEMPT). PII and fair-balance rules still apply. A quote is at least a short clause,
+ * compared after folding, with the citation markers and list bullets removed.
  */
 function quotedSentences(sentences: readonly Sentence[], draft: Draft): Set<number> {
   const out = new Set<number>();

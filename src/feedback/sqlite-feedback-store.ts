@@ -73,23 +73,24 @@ interface UnansweredRow {
 }
 
 const INSERT_FEEDBACK = `INSERT INTO feedback (id, at, kind, question, route, product, approval_codes, verdict, user, channel, message_ts, rating, comment, audit_id)
-     VALUES (@id, @at, @kind, @question, @route, @product, @approval_codes, @verdict, @user, @channel, @message_ts, @rating, @comment, @audit_id)
-     ON CONFLICT (id) DO UPDATE SET
-       at = excluded.at, kind = excluded.kind, question = excluded.question, route = excluded.route, product = excluded.product,
-       approval_codes = excluded.approval_codes, verdict = excluded.verdict, user = excluded.user, channel = excluded.channel,
-       message_ts = excluded.message_ts, rating = excluded.rating, audit_id = excluded.audit_id,
-       comment = COALESCE(excluded.comment, CASE WHEN feedback.rating = excluded.rating THEN feedback.comment END)`;
+  VALUES (@id, @at, @kind, @question, @route, @product, @approval_codes, @verdict, @user, @channel, @message_ts, @rating, @comment, @audit_id)
+  ON CONFLICT (id) DO UPDATE SET
+    at = excluded.at, kind = excluded.kind, question = excluded.question, route = excluded.route, product = excluded.product,
+    approval_codes = excluded.approval_codes, verdict = excluded.verdict, user = excluded.user, channel = excluded.channel,
+    message_ts = excluded.message_ts, rating = excluded.rating, audit_id = excluded.audit_id,
+    comment = COALESCE(excluded.comment, CASE WHEN feedback.rating = excluded.rating THEN feedback.comment END)`;
 
 const INSERT_UNANSWERED = `INSERT INTO unanswered (at, kind, question, route, reason, product, user, thread_id, audit_id)
-     VALUES (@at, @kind, @question, @route, @reason, @product, @user, @thread_id, @audit_id)`;
+  VALUES (@at, @kind, @question, @route, @reason, @product, @user, @thread_id, @audit_id)`;
 
 /**
  * Feedback and unanswered questions in SQLite (`<data>/feedback.db`), WAL mode, the WAL synced
  * before a write resolves (off the event loop, one sync shared by the writes of a burst): a
  * click is on disk once `record` resolves, and a restart or crash loses nothing committed.
- * Questions and comments are PII-redacted before they are stored, as in the audit log. Its limits: one file on one machine (several bot replicas need a shared folder
- * that supports SQLite locking, or one store each); nothing is ever deleted, so old feedback
- * stays until someone removes the file.
+ * Questions and comments are PII-redacted before they are stored, as in the audit log. Its
+ * limits: one file on one machine (several bot replicas need a shared folder that supports
+ * SQLite locking, or one store each); nothing is ever deleted, so old feedback stays until
+ * someone removes the file.
  */
 export class SqliteFeedbackStore implements FeedbackStore {
   private readonly walSync: WalSync;

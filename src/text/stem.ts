@@ -10,7 +10,6 @@ const IRREGULAR: Record<string, string> = {
   data: 'datum',
 };
 
-
 /**
  * A light, conservative English stemmer for keyword search: inflections (-s, -es, -ies, -ed,
  * -ing, -ly), a few derivations (-ation, -ion after t/s, -ment, -age, -ance/-ence, -ant/-ent,
