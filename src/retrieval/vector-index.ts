@@ -132,8 +132,8 @@ export class VectorIndex {
 
 /**
  * One chunk object per stored document, frozen: every search returns the same object for the
- * same passage, so per-passage work (sentence splitting, tokens) can be kept in a WeakMap keyed
- * by the chunk, and is dropped with the document when a re-index replaces it.
+ * same passage, so per-passage work (sentence splitting, tokens) can be kept per chunk
+ * (`perIndexedChunk`), and is dropped with the document when a re-index replaces it.
  */
 const chunkOf = new WeakMap<Document, Chunk>();
 

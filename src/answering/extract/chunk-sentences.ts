@@ -1,4 +1,5 @@
 import type { Chunk } from '../../knowledge/types.js';
+import { perIndexedChunk } from '../../retrieval/per-indexed-chunk.js';
 import { splitSentences } from '../../text/sentences.js';
 
 export type CandidateKind = 'sentence' | 'table-row';
@@ -33,17 +34,11 @@ const DISCLAIMER = /^(?:FICTIONAL SAMPLE|虚构示例)\b|^(?:FICTIONAL SAMPLE|�
  * answer), "A:" and list markers and markdown emphasis removed.
  */
 export function chunkSentences(chunk: Chunk, hit: number): Candidate[] {
-  let sentences = sentencesOf.get(chunk);
-  if (!sentences) {
-    sentences = splitChunk(chunk);
-    // Only an index's chunks are frozen (one object per stored passage); any other may still change.
-    if (Object.isFrozen(chunk)) sentencesOf.set(chunk, sentences);
-  }
-  return sentences.map((s) => ({ ...s, hit }));
+  return sentencesOf(chunk).map((s) => ({ ...s, hit }));
 }
 
 /** The sentences of each indexed chunk, split once: the same passages come back for question after question. */
-const sentencesOf = new WeakMap<Chunk, ReadonlyArray<Omit<Candidate, 'hit'>>>();
+const sentencesOf: (chunk: Chunk) => ReadonlyArray<Omit<Candidate, 'hit'>> = perIndexedChunk((chunk) => splitChunk(chunk));
 
 function splitChunk(chunk: Chunk): Array<Omit<Candidate, 'hit'>> {
   const out: Array<Omit<Candidate, 'hit'>> = [];

@@ -1,5 +1,6 @@
 import type { Audience, Chunk, ProductCard } from '../../knowledge/types.js';
 import type { KnowledgeBase, SearchHit } from '../../retrieval/knowledge-base.js';
+import { perIndexedChunk } from '../../retrieval/per-indexed-chunk.js';
 import { type LabelFacts, NO_FACTS, labelSentences, limitationsIn, maxDosesIn } from './label-facts.js';
 import type { QuestionScope } from './off-label-detector.js';
 import type { OffLabelLexicon } from './routing-lexicon.js';
@@ -40,17 +41,16 @@ export async function gatherLabelFacts(
 }
 
 /** What each indexed passage states, read once per lexicon: the same passages answer question after question. */
-const factsOf = new WeakMap<OffLabelLexicon, WeakMap<Chunk, LabelFacts>>();
+const factsOf = new WeakMap<OffLabelLexicon, (chunk: Chunk) => LabelFacts>();
 
 function chunkFacts(chunk: Chunk, lexicon: OffLabelLexicon): LabelFacts {
-  let byChunk = factsOf.get(lexicon);
-  if (!byChunk) factsOf.set(lexicon, (byChunk = new WeakMap()));
-  let facts = byChunk.get(chunk);
+  let facts = factsOf.get(lexicon);
   if (!facts) {
-    const sentences = labelSentences([chunk]);
-    facts = { maxDoses: maxDosesIn(sentences, lexicon), limitations: limitationsIn(sentences, lexicon) };
-    // Only an index's chunks are frozen (one object per stored passage); any other may still change.
-    if (Object.isFrozen(chunk)) byChunk.set(chunk, facts);
+    facts = perIndexedChunk((c) => {
+      const sentences = labelSentences([c]);
+      return { maxDoses: maxDosesIn(sentences, lexicon), limitations: limitationsIn(sentences, lexicon) };
+    });
+    factsOf.set(lexicon, facts);
   }
-  return facts;
+  return facts(chunk);
 }
