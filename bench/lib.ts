@@ -20,5 +20,5 @@ export function peakRssMb(): number {
 
 export const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
 
-/** The channel of the i-th mention in bench/slack-load.ts (one per mention, to match answers to mentions). */
-export const loadChannel = (i: number) => `C0LOAD${String(i).padStart(4, '0')}`;
+/** The channel of the i-th mention of a load burst. */
+export const burstChannel = (prefix: string, i: number) => `${prefix}${String(i).padStart(4, '0')}`;
