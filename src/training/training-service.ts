@@ -485,8 +485,7 @@ export function createTrainingService(deps: TrainingDeps): TrainingService {
     },
 
     hasRoleplay(key) {
-      const found = deps.store().activeSession<RoleplayState>(key, now());
-      return found.ok && found.value.kind === 'roleplay';
+      return deps.store().activeKind(key, now()) === 'roleplay';
     },
 
     async scoreAnswer(answer) {

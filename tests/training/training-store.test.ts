@@ -28,6 +28,20 @@ describe('TrainingStore', () => {
     store.close();
   });
 
+  it("tells a key's running session kind: none once it has expired or finished, or for another key", () => {
+    const store = TrainingStore.open(path.join(tempDir(), 'training.db'));
+    session(store, 'a');
+    store.createSession({ id: 'id-q', kind: 'quiz', key: 'q', user: 'U1', channel: 'C1', product: 'zorvex', language: 'en', persona: null, state: {}, createdAt: T0.toISOString(), expiresAt: later(24).toISOString() });
+    expect(store.activeKind('a', later(1))).toBe('roleplay');
+    expect(store.activeKind('q', later(1))).toBe('quiz');
+    expect(store.activeKind('a', later(25))).toBeNull();
+    expect(store.activeKind('id-a', later(1))).toBeNull();
+    expect(store.activeKind('other', later(1))).toBeNull();
+    store.finish('id-q', later(2));
+    expect(store.activeKind('q', later(3))).toBeNull();
+    store.close();
+  });
+
   it('counts a quiz answer once per user and question', () => {
     const store = TrainingStore.open(path.join(tempDir(), 'training.db'));
     session(store, 'q');

@@ -272,6 +272,16 @@ export class TrainingStore {
     return ok(toSession<S>(row));
   }
 
+  /**
+   * The kind of the session running under this key (a thread or channel), or null: asked for
+   * every threaded message, so one indexed lookup with no side effects (activeSession marks an
+   * expired session as such; this only leaves it out).
+   */
+  activeKind(key: string, now: Date): SessionKind | null {
+    const row = this.statement("SELECT kind, expires_at FROM sessions WHERE key = ? AND status = 'active'").get(key) as { kind: SessionKind; expires_at: string } | undefined;
+    return row && row.expires_at > now.toISOString() ? row.kind : null;
+  }
+
   /** The latest session with this key, whatever its status (expired sessions are marked on lookup). */
   latestSession<S>(key: string, now: Date): SessionRecord<S> | null {
     this.activeSession(key, now);
