@@ -83,7 +83,7 @@ export const DEFAULT_TUNING: RetrievalTuning = {
 export class KnowledgeBase {
   private readonly keyword: KeywordIndex;
   /** Per-product normalised vectors for exact search, built on first use. */
-  private readonly matrices = new Map<string, { labels: number[]; matrix: Float32Array; dimensions: number }>();
+  private readonly matrices = new Map<string, { labels: number[]; columns: Float32Array }>();
   /** The keyword items a filter (day, products, audiences) accepts, worked out on first use. */
   private readonly accepted = new DayMemo<KeywordMask>(32);
   /** Each product's names, one group per product (the same array every time, so the glossary keeps its matcher). */
@@ -214,38 +214,33 @@ export class KnowledgeBase {
     k: number,
     accept: (meta: ChunkMetadata) => boolean,
   ): Array<{ label: number; similarity: number }> {
-    const { labels, matrix, dimensions } = this.productMatrix(products);
+    const { labels, columns } = this.productMatrix(products);
+    const n = labels.length;
     // Only the query's non-zero dimensions add to a dot product: a hashed n-gram query sets a
-    // few dozen of 1,024, so the scan visits those columns only.
-    const dims: number[] = [];
-    const weights: number[] = [];
+    // few dozen of 1,024, so the scan reads those columns only (each a contiguous run).
     let norm = 0;
-    for (let d = 0; d < query.length; d++) {
-      const x = query[d] as number;
-      if (x === 0) continue;
-      dims.push(d);
-      weights.push(x);
-      norm += x * x;
-    }
+    for (const x of query) norm += x * x;
     norm = Math.sqrt(norm) || 1;
-    const scored: Array<{ label: number; similarity: number }> = [];
-    for (let i = 0; i < labels.length; i++) {
-      let dot = 0;
-      const offset = i * dimensions;
-      for (let j = 0; j < dims.length; j++) dot += (matrix[offset + (dims[j] as number)] as number) * (weights[j] as number);
-      scored.push({ label: labels[i] as number, similarity: dot / norm });
+    const scores = new Float64Array(n);
+    for (let d = 0; d < query.length; d++) {
+      const w = query[d] as number;
+      if (w === 0) continue;
+      const base = d * n;
+      for (let i = 0; i < n; i++) scores[i] = (scores[i] as number) + (columns[base + i] as number) * w;
     }
-    scored.sort((a, b) => b.similarity - a.similarity);
+    const order = Uint32Array.from({ length: n }, (_, i) => i).sort((a, b) => (scores[b] as number) - (scores[a] as number) || a - b);
     const out: Array<{ label: number; similarity: number }> = [];
-    for (const hit of scored) {
-      const meta = this.index?.vectors.metadata(hit.label);
-      if (meta && accept(meta)) out.push(hit);
+    for (const i of order) {
+      const label = labels[i] as number;
+      const meta = this.index?.vectors.metadata(label);
+      if (meta && accept(meta)) out.push({ label, similarity: (scores[i] as number) / norm });
       if (out.length >= k) break;
     }
     return out;
   }
 
-  private productMatrix(products: string[]): { labels: number[]; matrix: Float32Array; dimensions: number } {
+  /** The unit vectors of the products' chunks (and shared material's), column by column: dimension d of chunk i at d × count + i. */
+  private productMatrix(products: string[]): { labels: number[]; columns: Float32Array } {
     const key = [...products].sort().join('\u0000');
     const cached = this.matrices.get(key);
     if (cached) return cached;
@@ -253,15 +248,16 @@ export class KnowledgeBase {
     const wanted = new Set([...products, '_shared']);
     const labels = [...(vectors?.metadataEntries() ?? [])].filter(({ meta }) => wanted.has(meta.product)).map(({ label }) => label);
     const dimensions = vectors?.dimensions ?? 0;
-    const matrix = new Float32Array(labels.length * dimensions);
+    const n = labels.length;
+    const columns = new Float32Array(n * dimensions);
     labels.forEach((label, i) => {
       const v = vectors?.vector(label) ?? [];
       let norm = 0;
       for (const x of v) norm += x * x;
       norm = Math.sqrt(norm) || 1;
-      for (let d = 0; d < dimensions; d++) matrix[i * dimensions + d] = (v[d] ?? 0) / norm;
+      for (let d = 0; d < dimensions; d++) columns[d * n + i] = (v[d] ?? 0) / norm;
     });
-    const entry = { labels, matrix, dimensions };
+    const entry = { labels, columns };
     this.matrices.set(key, entry);
     return entry;
   }
