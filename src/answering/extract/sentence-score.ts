@@ -111,12 +111,18 @@ export function conceptCredit(concept: Concept, tokens: Pick<ReadonlySet<string>
   for (const alt of concept.alternatives) {
     if (alt.cjk ? !scripts.cjk : !scripts.latin) continue;
     applicable = true;
-    if (!alt.tokens.every((t) => tokens.has(t))) continue;
+    if (!hasAll(tokens, alt.tokens)) continue;
     // A short one-word synonym ("reactions" for "side effects") is looser than a phrase, a specific term or the rep's own word.
     const lift = alt.original || alt.tokens.length > 1 || (alt.tokens[0]?.length ?? 0) >= 7 ? SYNONYM_LIFT : 0;
     credit = Math.max(credit, Math.min(1, alt.weight / (alt.cjk ? concept.cjkMax : concept.latinMax) + lift));
   }
   return applicable ? credit : null;
+}
+
+// A loop, not `every` with a closure: this runs for every alternative of every concept of every candidate sentence.
+function hasAll(tokens: Pick<ReadonlySet<string>, 'has'>, wanted: readonly string[]): boolean {
+  for (const t of wanted) if (!tokens.has(t)) return false;
+  return true;
 }
 
 /** Rarity of each concept among candidate sentences, from 0 (in every one) to 1 (in one, or none), and which appear at all. */
@@ -236,12 +242,25 @@ const sectionTokens = memoized((section: string): Set<string> => {
 
 /** Share of the question's main concepts named by the chunk's section heading or title. */
 function sectionShare(candidate: Candidate, topicHeading: ReadonlySet<string>, concepts: readonly Concept[]): number {
-  const main = concepts.filter((c) => c.importance >= 0.5);
+  const main = mainConcepts(concepts);
   if (main.length === 0) return 0;
   const title = titleTokens(candidate.chunk.title);
   // The heading's and the title's words together, without building a set per candidate.
   const tokens = { has: (token: string) => topicHeading.has(token) || title.has(token) };
-  return main.filter((c) => (conceptCredit(c, tokens, ALL_SCRIPTS) ?? 0) > 0).length / main.length;
+  let named = 0;
+  for (const c of main) if ((conceptCredit(c, tokens, ALL_SCRIPTS) ?? 0) > 0) named += 1;
+  return named / main.length;
+}
+
+/** The question's main concepts, picked once per question rather than once per candidate sentence. */
+const mainConceptsOf = new WeakMap<readonly Concept[], readonly Concept[]>();
+function mainConcepts(concepts: readonly Concept[]): readonly Concept[] {
+  let main = mainConceptsOf.get(concepts);
+  if (!main) {
+    main = concepts.filter((c) => c.importance >= 0.5);
+    mainConceptsOf.set(concepts, main);
+  }
+  return main;
 }
 
 /** Fragments, headings, run-ons and patient-leaflet wording make poor answers for a rep. */
