@@ -128,6 +128,8 @@ interface BurstResult {
   concurrency: number;
   /** CPU time of the whole process (the bot, the load generator, the fake Web API, V8's compiler and GC threads) during the burst, in cores. */
   processCores: number;
+  /** CPU time of the bot's thread during the burst (Linux only): its busy time less the time it waited for a core. */
+  botCpuMs: number | null;
   /** Peak resident memory of the run's process. */
   rssMb: number;
   /** Per mention, ms: in the kernel's accept queue (connected, not yet accepted by the bot), and from accept to the ack sent. */
@@ -241,7 +243,7 @@ async function burst(profileFile: string | undefined): Promise<BurstResult> {
   }
   const connections = watchConnections();
   const cpuStart = process.cpuUsage();
-  const threadsStart = DIAGNOSTICS ? threadCpuMs() : new Map<string, number>();
+  const threadsStart = threadCpuMs();
   // Microseconds on the clock of --cpu-prof profiles and of V8's --trace-opt output.
   const windowStart = process.hrtime.bigint() / 1000n;
   if (DIAGNOSTICS) console.log('BURST-START');
@@ -261,8 +263,8 @@ async function burst(profileFile: string | undefined): Promise<BurstResult> {
   await answered;
   const wall = Date.now() - t0;
   const cpu = process.cpuUsage(cpuStart);
+  const threads = [...threadCpuMs()].map(([tid, ms]) => [tid, ms - (threadsStart.get(tid) ?? 0)] as const).filter(([, ms]) => ms > 0);
   if (DIAGNOSTICS) {
-    const threads = [...threadCpuMs()].map(([tid, ms]) => [tid, ms - (threadsStart.get(tid) ?? 0)] as const).filter(([, ms]) => ms > 0);
     console.error(`burst window (µs, profile clock): ${windowStart} ${process.hrtime.bigint() / 1000n}`);
     console.error(`CPU by thread during the burst (ms): ${threads.sort((a, b) => b[1] - a[1]).map(([tid, ms]) => `${tid}=${ms}`).join(' ')}`);
   }
@@ -297,6 +299,7 @@ async function burst(profileFile: string | undefined): Promise<BurstResult> {
     stallMs: loopDelay.max / 1e6,
     concurrency: running.bot.deps.answers.concurrency,
     processCores: (cpu.user + cpu.system) / 1000 / wall,
+    botCpuMs: threads.find(([tid]) => tid === 'bot')?.[1] ?? null,
     rssMb: peakRssMb(),
     queuedMs,
     acceptToAckMs,
@@ -355,15 +358,16 @@ const lines = [
   `At most ${runs[0]?.concurrency ?? '?'} answers are computed at once (\`SLACK_MAX_CONCURRENT_ANSWERS\`); the others wait with their placeholder shown.`,
   `Run: \`npx tsx bench/slack-load.ts --write\` (${RUNS} runs; single runs vary a lot on a shared 2-core machine, so every run is listed).`,
   '',
-  '| run | ack p50 | ack p95 | of which waiting to be accepted, p95 | accept → ack, p95 | answer p50 | answer p95 | bot thread busy | per mention | whole process CPU | longest stall | all answered in |',
-  '|---|---|---|---|---|---|---|---|---|---|---|---|',
+  '| run | ack p50 | ack p95 | of which waiting to be accepted, p95 | accept → ack, p95 | answer p50 | answer p95 | bot thread busy | per mention | of which on a core | whole process CPU | longest stall | all answered in |',
+  '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ...runs.map(
     (r, i) =>
-      `| ${i + 1} | ${fmt(percentile(r.ackMs, 50))} ms | ${fmt(percentile(r.ackMs, 95))} ms | ${fmt(percentile(r.queuedMs, 95))} ms | ${fmt(percentile(r.acceptToAckMs, 95))} ms | ${fmt(percentile(r.answerMs, 50))} ms | ${fmt(percentile(r.answerMs, 95))} ms | ${fmt(r.busyMs / 1000, 2)} s (${fmt(r.busyShare * 100, 0)} %) | ${fmt(r.busyMs / MENTIONS, 1)} ms | ${fmt(r.processCores, 2)} cores | ${fmt(r.stallMs, 0)} ms | ${fmt(r.wall / 1000, 2)} s |`,
+      `| ${i + 1} | ${fmt(percentile(r.ackMs, 50))} ms | ${fmt(percentile(r.ackMs, 95))} ms | ${fmt(percentile(r.queuedMs, 95))} ms | ${fmt(percentile(r.acceptToAckMs, 95))} ms | ${fmt(percentile(r.answerMs, 50))} ms | ${fmt(percentile(r.answerMs, 95))} ms | ${fmt(r.busyMs / 1000, 2)} s (${fmt(r.busyShare * 100, 0)} %) | ${fmt(r.busyMs / MENTIONS, 1)} ms | ${r.botCpuMs === null ? 'n/a' : `${fmt(r.botCpuMs / MENTIONS, 1)} ms`} | ${fmt(r.processCores, 2)} cores | ${fmt(r.stallMs, 0)} ms | ${fmt(r.wall / 1000, 2)} s |`,
   ),
   '',
   `Median of the runs: ack p95 ${fmt(median(ackP95))} ms (range ${range(ackP95)} ms), answer p95 ${fmt(median(answerP95))} ms (range ${range(answerP95)} ms).`,
   'Ack times are the load generator\'s, from its connection to the first byte of the response. "Waiting to be accepted" is the part spent in the kernel\'s queue before the bot\'s thread accepted the connection (the bot\'s side is read from Node\'s `net.server.socket` and `http.server.response.finish` diagnostics channels, lined up by client port); "accept → ack" is the bot\'s own part.',
+  '"Of which on a core" is the CPU time of the bot\'s thread (from /proc, 10 ms ticks): the rest of its busy time it was ready to run but waiting for a core.',
   '"Whole process CPU" is every thread of the run\'s process (the bot, the load generator, the fake Web API, V8\'s compiler and garbage-collector threads) during the burst, out of the machine\'s cores: near 2 on this machine, the bot\'s thread is competing for a core.',
   `Targets: ack p95 under 100 ms — ${median(ackP95) < 100 ? 'met' : 'missed'} (median of runs); answer p95 under 1 s — ${median(answerP95) < 1000 ? 'met' : 'missed'}.`,
   `Answered exactly once: ${RUNS * MENTIONS - problems.length}/${RUNS * MENTIONS}; non-200 acks: ${failedAcks}; errors logged: ${errors.length}.`,
