@@ -2,6 +2,7 @@ import { type Clock, systemClock } from '../core/clock.js';
 import { describeError } from '../core/errors.js';
 import type { Audience, Chunk, Language, ProductCard } from '../knowledge/types.js';
 import type { KnowledgeBase, QueryAnalysis, SearchHit } from '../retrieval/knowledge-base.js';
+import { comparisonStatements, detectComparison } from './comparison.js';
 import type { ConversationStore } from './conversation/conversation-store.js';
 import { type Extraction, extractAnswer } from './extract/extract-answer.js';
 import { DEFAULT_SELECTION, type SelectionTuning } from './extract/select-sentences.js';
@@ -12,7 +13,7 @@ import type { AnswerReply, ReplyBody, ReplyRoute } from './reply.js';
 import type { DraftOrigin, ReplyFilter, ReplySource } from './reply-filter.js';
 import { answerFrame, defaultReporter, llmFallbackNote, uncitedNote } from './reply-texts.js';
 import type { RouteAudit } from './route-audit.js';
-import { type RoutedDraft, notFoundDraft, routedDraft } from './routed-draft.js';
+import { type RoutedDraft, noComparisonDraft, notFoundDraft, routedDraft } from './routed-draft.js';
 import { gatherLabelFacts } from './routing/gather-label-facts.js';
 import { type RouteSignal, decideRoute } from './routing/route-decision.js';
 import type { RoutingLexicon } from './routing/routing-lexicon.js';
@@ -174,12 +175,24 @@ export async function draftAsk(
       .then((found) => found.filter((h) => !EXCLUDED_FROM_ANSWERS.has(h.chunk.docType)).slice(0, k)));
   const route = await routeFor(kb, ctx, settings.lexicon, retrieve, audiences);
   if (route) return { draft: { kind: 'routed', draft: routedDraft(route, ctx.language, products, ctx.targets) } };
+  // "Is Calmira better than Humira?": only an approved statement about comparison answers it.
+  const comparison = detectComparison(ctx.effective, ctx.targets, settings.lexicon.comparison);
+  if (comparison) {
+    const statements = await comparisonStatements(kb, comparison, settings.lexicon.comparison, ctx.language, audiences);
+    if (statements.length === 0) return { draft: { kind: 'routed', draft: noComparisonDraft(ctx.language, comparison) } };
+    return { draft: quotedAnswer(ctx, question, statements, comparison.product.slug) };
+  }
 
   const hits = await retrieve();
   const extraction = extractAnswer(ctx.effective, analyzed(), hits, settings.selection);
   if (extraction.chosen.length === 0) return { draft: { kind: 'routed', draft: notFoundDraft(ctx.language, products, ctx.targets) } };
 
   const quotes: Quote[] = extraction.chosen.map((s) => ({ text: s.candidate.text, chunk: s.candidate.chunk }));
+  return { draft: quotedAnswer(ctx, question, quotes, ctx.targets[0]?.slug ?? extraction.chosen[0]?.candidate.chunk.product ?? null), hits, extraction };
+}
+
+/** An answer of approved sentences, quoted verbatim with their citations. */
+function quotedAnswer(ctx: QuestionContext, question: string, quotes: readonly Quote[], product: string | null): AskDraft {
   const numbered = numberQuotes(quotes);
   const body: ReplyBody = {
     kind: 'answer',
@@ -188,12 +201,12 @@ export async function draftAsk(
     citations: numbered.citations,
     route: null,
     routing: null,
-    product: ctx.targets[0]?.slug ?? extraction.chosen[0]?.candidate.chunk.product ?? null,
+    product,
     notes: [],
     mode: 'extractive',
     auditId: null,
   };
-  return { draft: { kind: 'answer', text: extractiveText(ctx.language, numbered.quotes), body, sources: numbered.sources }, hits, extraction };
+  return { kind: 'answer', text: extractiveText(ctx.language, numbered.quotes), body, sources: numbered.sources };
 }
 
 /** Who asked what, where: the audit side of a draft. */

@@ -58,6 +58,18 @@ export function notFoundText(language: Language, contact: string): string {
   return `The approved materials don't cover this question, so I can't answer it.\nTo get an answer, submit a Medical Information request: ${contact}`;
 }
 
+/**
+ * A comparison with a competitor that no approved head-to-head claim supports. Worded so that
+ * it compares nothing itself: with the products named ("no comparison of Calmira with Humira")
+ * the compliance filter reads it as a comparative claim, rightly.
+ */
+export function noComparisonText(language: Language, contact: string): string {
+  if (language === 'zh') {
+    return `已批准的资料中没有可以回答此问题的声明，因此我无法作答：产品之间的对照必须有经批准的头对头声明支持。\n如需相关数据，请向医学信息部提交咨询：${contact}`;
+  }
+  return `The approved materials don't support this comparison, so I can't make it: products may be compared only where an approved claim exists.\nFor comparative data, submit a Medical Information request: ${contact}`;
+}
+
 const FIELD_LABELS: Record<Language, Record<keyof AdverseEventFields, string>> = {
   en: { patient: 'Patient', reporter: 'Reporter', product: 'Product', event: 'Event', onset: 'Onset' },
   zh: { patient: '患者', reporter: '报告人', product: '产品', event: '事件', onset: '发生时间' },

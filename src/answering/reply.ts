@@ -67,7 +67,7 @@ export interface AdverseEventFields {
 /** Why a question was routed, for renderers and the audit record. */
 export interface RoutingDetails {
   route: ReplyRoute;
-  /** Machine-readable reason: "adverse-event", "off-label-use", "off-label-population", "off-label-dose", "individual-medical-advice", "no-approved-source". */
+  /** Machine-readable reason: "adverse-event", "off-label-use", "off-label-population", "off-label-dose", "individual-medical-advice", "no-approved-source", "no-head-to-head-claim". */
   reason: string;
   /** What triggered it, for the rep: "age 8 is outside the approved 10–17 years". */
   detail: string | null;

@@ -6,10 +6,12 @@ import {
   adverseEventText,
   medicalAdviceText,
   medicalInformationContact,
+  noComparisonText,
   notFoundText,
   offLabelText,
   pharmacovigilanceContact,
 } from './reply-texts.js';
+import type { Comparison } from './comparison.js';
 import type { RouteSignal } from './routing/route-decision.js';
 
 /** The text and metadata of a reply that routes instead of answering. */
@@ -79,6 +81,19 @@ export function notFoundDraft(language: Language, products: readonly ProductCard
     sources: contactSources(about, 'medicalInformation'),
     routing: { route: 'not-found', reason: 'no-approved-source', detail: null, contact },
     product: targets[0]?.slug ?? null,
+  };
+}
+
+/** A comparison no approved head-to-head claim supports: say so, and how to ask Medical Information for comparative data. */
+export function noComparisonDraft(language: Language, comparison: Comparison): RoutedDraft {
+  const { product } = comparison;
+  const contact = medicalInformationContact([product], language);
+  return {
+    text: noComparisonText(language, contact),
+    citations: [],
+    sources: contactSources([product], 'medicalInformation'),
+    routing: { route: 'not-found', reason: 'no-head-to-head-claim', detail: comparison.competitors.join(', ') || null, contact },
+    product: product.slug,
   };
 }
 

@@ -14,7 +14,7 @@ const itemSchema = z.strictObject({
   id: z.string().min(1),
   kb: z.enum(['sample', 'fda']),
   lang: z.enum(['en', 'zh']),
-  kind: z.enum(['answer', 'follow-up', 'adverse-event', 'off-label', 'medical-advice', 'hard-negative', 'not-found']),
+  kind: z.enum(['answer', 'follow-up', 'adverse-event', 'off-label', 'medical-advice', 'hard-negative', 'comparison', 'not-found']),
   question: z.string().min(1),
   route: z.enum(ROUTES),
   fact: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional(),
@@ -81,7 +81,7 @@ export interface Summary {
 const ROUTING_KINDS = new Set(['adverse-event', 'off-label', 'medical-advice', 'hard-negative']);
 
 export function summarize(results: readonly ItemResult[]): Summary {
-  const facts = results.filter((r) => (r.item.kind === 'answer' || r.item.kind === 'follow-up') && r.item.fact);
+  const facts = results.filter((r) => (r.item.kind === 'answer' || r.item.kind === 'follow-up' || r.item.kind === 'comparison') && r.item.fact);
   const routing = results.filter((r) => ROUTING_KINDS.has(r.item.kind));
   const notFound = results.filter((r) => r.item.kind === 'not-found');
   const factHit = (r: ItemResult) => r.routeOk && r.factOk !== false && r.sourceOk !== false;

@@ -40,6 +40,12 @@ const medicalAdviceSchema = z.strictObject({
   decisions: termSetSchema,
 });
 
+const comparisonSchema = z.strictObject({
+  cues: termSetSchema,
+  others: termSetSchema,
+  headToHead: termSetSchema,
+});
+
 type Compiled<T> = { [K in keyof T]: T[K] extends z.infer<typeof termSetSchema> ? TermSet : T[K] };
 
 export type AdverseEventLexicon = Compiled<z.infer<typeof adverseEventSchema>>;
@@ -50,23 +56,26 @@ export interface ConditionConcept {
 }
 export type OffLabelLexicon = Omit<Compiled<z.infer<typeof offLabelSchema>>, 'conditions'> & { conditions: ConditionConcept[] };
 export type MedicalAdviceLexicon = Compiled<z.infer<typeof medicalAdviceSchema>>;
+export type ComparisonLexicon = Compiled<z.infer<typeof comparisonSchema>>;
 
 /** Every word list the routing detectors use, validated and compiled. */
 export interface RoutingLexicon {
   adverseEvent: AdverseEventLexicon;
   offLabel: OffLabelLexicon;
   medicalAdvice: MedicalAdviceLexicon;
+  comparison: ComparisonLexicon;
 }
 
 const FILES = {
   adverseEvent: 'adverse-event.yaml',
   offLabel: 'off-label.yaml',
   medicalAdvice: 'medical-advice.yaml',
+  comparison: 'comparison.yaml',
 } as const;
 
 const cache = new Map<string, RoutingLexicon>();
 
-/** Reads `adverse-event.yaml`, `off-label.yaml` and `medical-advice.yaml`; each problem names its file and field. */
+/** Reads `adverse-event.yaml`, `off-label.yaml`, `medical-advice.yaml` and `comparison.yaml`; each problem names its file and field. */
 export function loadRoutingLexicon(dir: string = DEFAULT_ROUTING_DIR): Result<RoutingLexicon, string[]> {
   const cached = cache.get(dir);
   if (cached) return ok(cached);
@@ -92,7 +101,8 @@ export function loadRoutingLexicon(dir: string = DEFAULT_ROUTING_DIR): Result<Ro
   const ae = read(FILES.adverseEvent, adverseEventSchema);
   const ol = read(FILES.offLabel, offLabelSchema);
   const ma = read(FILES.medicalAdvice, medicalAdviceSchema);
-  if (!ae || !ol || !ma) return fail(errors);
+  const cmp = read(FILES.comparison, comparisonSchema);
+  if (!ae || !ol || !ma || !cmp) return fail(errors);
   const lexicon: RoutingLexicon = {
     adverseEvent: compileAll(ae),
     offLabel: {
@@ -100,6 +110,7 @@ export function loadRoutingLexicon(dir: string = DEFAULT_ROUTING_DIR): Result<Ro
       conditions: ol.conditions.map((c) => ({ id: c.id, label: c.label, terms: compileTermSet(c.terms) })),
     } as OffLabelLexicon,
     medicalAdvice: compileAll(ma),
+    comparison: compileAll(cmp),
   };
   cache.set(dir, lexicon);
   return ok(lexicon);
