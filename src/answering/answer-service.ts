@@ -2,7 +2,7 @@ import { type Clock, systemClock } from '../core/clock.js';
 import { describeError } from '../core/errors.js';
 import type { Audience, Chunk, Language, ProductCard } from '../knowledge/types.js';
 import type { KnowledgeBase, QueryAnalysis, SearchHit } from '../retrieval/knowledge-base.js';
-import { comparisonStatements, detectComparison } from './comparison.js';
+import { answersAboutCompetitors, comparisonStatements, detectComparison } from './comparison.js';
 import type { ConversationStore } from './conversation/conversation-store.js';
 import { type Extraction, extractAnswer } from './extract/extract-answer.js';
 import { DEFAULT_SELECTION, type SelectionTuning } from './extract/select-sentences.js';
@@ -185,7 +185,10 @@ export async function draftAsk(
 
   const hits = await retrieve();
   const extraction = extractAnswer(ctx.effective, analyzed(), hits, settings.selection);
-  if (extraction.chosen.length === 0) return { draft: { kind: 'routed', draft: notFoundDraft(ctx.language, products, ctx.targets) } };
+  const chosenText = extraction.chosen.map((s) => s.candidate.text);
+  if (chosenText.length === 0 || !answersAboutCompetitors(ctx.effective, ctx.targets, chosenText)) {
+    return { draft: { kind: 'routed', draft: notFoundDraft(ctx.language, products, ctx.targets) } };
+  }
 
   const quotes: Quote[] = extraction.chosen.map((s) => ({ text: s.candidate.text, chunk: s.candidate.chunk }));
   return { draft: quotedAnswer(ctx, question, quotes, ctx.targets[0]?.slug ?? extraction.chosen[0]?.candidate.chunk.product ?? null), hits, extraction };

@@ -36,11 +36,31 @@ export function detectComparison(question: string, targets: readonly ProductCard
   const folded = foldText(question);
   if (!lexicon.cues.test(folded)) return null;
   for (const product of targets) {
-    const spans = competitorsOf(product).find(folded);
-    const named = product.competitors.filter((name) => spans.some((s) => s.text.startsWith(foldText(name))));
+    const named = namedCompetitors(folded, product);
     if (named.length > 0 || lexicon.others.test(folded)) return { product, competitors: named };
   }
   return null;
+}
+
+/** The product's competitors a text names (folded text: see foldText), as product.yaml spells them. */
+export function namedCompetitors(folded: string, product: ProductCard): string[] {
+  const spans = competitorsOf(product).find(folded);
+  if (spans.length === 0) return [];
+  return product.competitors.filter((name) => spans.some((s) => s.text.startsWith(foldText(name))));
+}
+
+/**
+ * "Can Zorvex be taken with atorvastatin?" is answered only by a sentence that names a
+ * competitor the question names: sentences about other drugs, or about taking Zorvex, say
+ * nothing about the two together. True when the question names none.
+ */
+export function answersAboutCompetitors(question: string, targets: readonly ProductCard[], sentences: readonly string[]): boolean {
+  const folded = foldText(question);
+  for (const product of targets) {
+    if (namedCompetitors(folded, product).length === 0) continue;
+    return sentences.some((s) => competitorsOf(product).test(foldText(s)));
+  }
+  return true;
 }
 
 /** Passages searched for the product's statements about comparison, per language asked in. */

@@ -23,9 +23,13 @@ describe('a question comparing a product with a competitor', () => {
       expect(reply.citations[0]?.file, question).toMatch(file);
       expect(reply.citations[0]?.approvalCode, question).toMatch(/^MLR-/);
     }
-    // An interaction question names a competitor without comparing: answered (or not) as usual.
-    const interaction = toReply(await services.ask('can calmira be given with adalimumab?'));
-    expect(interaction.answer).not.toContain('head-to-head');
+    // An interaction question names a competitor without comparing: not a comparison, and only a
+    // sentence that names the competitor could answer it (no label sentence about taking Zorvex does).
+    for (const question of ['can calmira be given with adalimumab?', 'can zorvex be taken with atorvastatin?']) {
+      const interaction = toReply(await services.ask(question));
+      expect(interaction.answer, question).not.toContain('head-to-head');
+      expect(interaction.route, question).toBe('not-found');
+    }
     await services.close();
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectComparison } from '../../src/answering/comparison.js';
+import { answersAboutCompetitors, detectComparison } from '../../src/answering/comparison.js';
 import { calmira, lexicon, zorvex } from './routing-fixtures.js';
 
 const words = lexicon().comparison;
@@ -27,5 +27,15 @@ describe('detectComparison', () => {
     expect(detect('switching a patient from Crestor to zorvex: what dose?')).toBeNull();
     expect(detect('is zorvex better taken in the morning?')).toBeNull();
     expect(detect('is crestor better than lipitor?', [])).toBeNull();
+  });
+});
+
+describe('answersAboutCompetitors', () => {
+  it('needs a sentence naming a competitor the question names; any answer will do when it names none', () => {
+    const interaction = 'can zorvex be taken with rosuvastatin?';
+    expect(answersAboutCompetitors(interaction, [zorvex], ['A missed dose is taken as soon as remembered.'])).toBe(false);
+    expect(answersAboutCompetitors(interaction, [zorvex], ['Do not take Zorvex with other statins such as rosuvastatin.'])).toBe(true);
+    expect(answersAboutCompetitors('how should zorvex be stored?', [zorvex], ['Store at 20°C to 25°C.'])).toBe(true);
+    expect(answersAboutCompetitors(interaction, [], ['A missed dose is taken as soon as remembered.'])).toBe(true);
   });
 });
