@@ -14,6 +14,7 @@ import type { DraftOrigin, ReplyFilter, ReplySource } from './reply-filter.js';
 import { answerFrame, defaultReporter, llmFallbackNote, uncitedNote } from './reply-texts.js';
 import type { RouteAudit } from './route-audit.js';
 import { type RoutedDraft, noComparisonDraft, notFoundDraft, routedDraft } from './routed-draft.js';
+import { sharedMaterialFits } from './shared-material.js';
 import { gatherLabelFacts } from './routing/gather-label-facts.js';
 import { type RouteSignal, decideRoute } from './routing/route-decision.js';
 import type { RoutingLexicon } from './routing/routing-lexicon.js';
@@ -171,8 +172,11 @@ export async function draftAsk(
   const retrieve = () =>
     (retrieval ??= kb
       .search(ctx.effective, { k: k + ANSWER_EXTRA_HITS, product: ctx.productOption, audiences, analysis: analyzed() })
-      // Objection handlers are scripts for `objection`; product questions are answered from labels, FAQs and detail aids.
-      .then((found) => found.filter((h) => !EXCLUDED_FROM_ANSWERS.has(h.chunk.docType)).slice(0, k)));
+      // Objection handlers are scripts for `objection`; product questions are answered from labels, FAQs and detail aids,
+      // and from shared guidelines about the product's conditions.
+      .then((found) =>
+        found.filter((h) => !EXCLUDED_FROM_ANSWERS.has(h.chunk.docType) && sharedMaterialFits(h.chunk, ctx.targets, settings.lexicon.offLabel.conditions)).slice(0, k),
+      ));
   const route = await routeFor(kb, ctx, settings.lexicon, retrieve, audiences);
   if (route) return { draft: { kind: 'routed', draft: routedDraft(route, ctx.language, products, ctx.targets) } };
   // "Is Calmira better than Humira?": only an approved statement about comparison answers it.

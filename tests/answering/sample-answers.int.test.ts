@@ -49,6 +49,14 @@ describe('ask and objection on the sample knowledge', () => {
     expect(english.answer).toMatch(/room temperature up to 25°C \(77°F\)/);
   });
 
+  it('answers a product question from shared guidelines only when they are about its conditions', async () => {
+    const calmiraLabs = toReply(await services.ask('what lab tests before starting calmira?'));
+    expect(calmiraLabs.answer).toMatch(/TB/);
+    expect(calmiraLabs.citations.map((c) => c.file)).not.toContain('_shared/lipid-management-guideline-summary.md');
+    const zorvexLabs = toReply(await services.ask('what lab tests before starting zorvex?'));
+    expect(zorvexLabs.answer).toContain('liver enzymes');
+  });
+
   it.each([
     ['how to store zorvex', '20°C to 25°C', 'zorvex/'],
     ['zorvex with cyclosporine?', 'Avoid concomitant use', 'zorvex/'],
