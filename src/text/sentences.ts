@@ -75,6 +75,9 @@ function continuesLine(previous: string, next: string): boolean {
   // A long line ending in a lowercase word, wrapped before a product name in capitals ("… not on
   // hemodialysis, start" / "ZORVEX at 10 mg …"): labels write the product name that way.
   if (previous.length >= WRAPPED_LINE_CHARS && /[a-z]$/.test(previous) && /^[A-Z]{3,}\b(?:\s+[a-z]|$)/.test(next)) return true;
+  // "… in the approved Prescribing" / "Information. Do not …": a long line cut before a few
+  // capitalised words that end the sentence (a new item would not end so soon).
+  if (previous.length >= WRAPPED_LINE_CHARS && /[a-z]$/.test(previous) && /^[A-Z][A-Za-z-]*(?:\s+[A-Z][A-Za-z-]*){0,3}[.;:,](?:\s|$)/.test(next)) return true;
   const last = previous.charCodeAt(previous.length - 1);
   if (isCjkCode(first) && (last === 0xff0c || last === 0x3001 || last === 0x2c)) return true;
   return isCjkCode(first) && isCjkCode(last) && previous.length >= 20;

@@ -117,6 +117,22 @@ describe('splitSentences', () => {
       'DOSAGE FORMS AND STRENGTHS',
     ]);
   });
+
+  it('joins a long line cut before a few capitalised words that end the sentence, not before a new item', () => {
+    const wrapped = [
+      'Discuss only the indications, dosages and patient populations in the approved Prescribing',
+      'Information. Do not start a discussion about an off-label use.',
+      'Patients with active liver disease, which may include unexplained persistent elevations in',
+      'hepatic transaminase levels',
+      'Pregnancy',
+    ].join('\n');
+    expect(splitSentences(wrapped)).toEqual([
+      'Discuss only the indications, dosages and patient populations in the approved Prescribing Information.',
+      'Do not start a discussion about an off-label use.',
+      'Patients with active liver disease, which may include unexplained persistent elevations in hepatic transaminase levels',
+      'Pregnancy',
+    ]);
+  });
 });
 
 describe('a period after a closing bracket', () => {
