@@ -164,9 +164,12 @@ export function expandQuery(
 
   const { text: spelledOut, hits } = glossary.abbreviationMatcher.apply(normalized);
   const direct = glossary.matcher.match(normalized);
-  const baseMatches = dedupe([...direct, ...(hits.length > 0 ? glossary.matcher.match(spelledOut) : [])]);
   const extraMatcher = extraGroups.length > 0 ? extraMatcherFor(extraGroups) : null;
   const aliasMatches = extraMatcher ? dedupe(extraMatcher.match(normalized)) : [];
+  // "how does Zorvex work" asks the glossary's "how does it work".
+  const withIt = productAsIt(normalized, aliasMatches.map((m) => m.text));
+  const itMatches = withIt ? glossary.matcher.match(withIt).filter((m) => /(?:^|\s)it(?:\s|$)/.test(m.text)) : [];
+  const baseMatches = dedupe([...direct, ...(hits.length > 0 ? glossary.matcher.match(spelledOut) : []), ...itMatches]);
 
   for (const m of [...direct, ...aliasMatches]) asked.add(m.key);
   for (const hit of hits) asked.add(termKey(hit.abbreviation));
@@ -190,6 +193,16 @@ export function expandQuery(
   }
 
   return { text: normalized, original: tokenize(normalized), expansions: [...expansions.values()], matches };
+}
+
+/** The text with the product names it mentions (Latin script) read as "it"; null when there are none. */
+function productAsIt(text: string, names: readonly string[]): string | null {
+  let out = text;
+  for (const name of names) {
+    if (/[\u3400-\u9fff]/.test(name)) continue;
+    out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')}(?![\\p{L}\\p{N}])`, 'giu'), 'it');
+  }
+  return out === text ? null : out;
 }
 
 /** The glossary group an abbreviation's expansion is a term of, so both count as one concept. */

@@ -47,6 +47,11 @@ export interface QueryAnalysis {
   expansions: WeightedTerm[];
   /** Share of a Chinese question's content that the glossary, product names or the index know (1 for English). */
   understood: number;
+  /**
+   * Glossary groups the question asks in words the index ignores: "what is Calmira for?" asks
+   * the indication group's "what is it for", which leaves no keyword token of its own.
+   */
+  askedPhrases: string[];
 }
 
 export interface RetrievalTuning {
@@ -140,7 +145,8 @@ export class KnowledgeBase {
       [...expansion.matches.map((m) => m.text), ...names],
       (bigram) => this.keyword.documentFrequency(bigram) > 0,
     );
-    return { language, products, terms, expansions, understood };
+    const askedPhrases = expansion.matches.filter((m) => /^g\d/.test(m.group) && tokenize(m.text).length === 0).map((m) => m.group);
+    return { language, products, terms, expansions, understood, askedPhrases };
   }
 
   /**

@@ -48,6 +48,14 @@ describe('expandQuery', () => {
     expect(expanded.original).toEqual(['max', 'dos', 'kid']);
   });
 
+  it('reads a product name where the glossary says "it": "how does Humira work", "what is Humira for"', () => {
+    expect(terms('how does Humira work?', HUMIRA)).toEqual(expect.arrayContaining(['mechanism of action', '作用机制']));
+    expect(terms('what is Humira for?', HUMIRA)).toEqual(expect.arrayContaining(['indication', 'indications and usage', '适应症']));
+    // Only phrases with "it" are read this way; the name still counts as itself.
+    expect(terms('Humira storage', HUMIRA)).not.toContain('mechanism of action');
+    expect(expandQuery('what is Humira for?', glossary, HUMIRA).matches.map((m) => m.text)).toEqual(expect.arrayContaining(['what is it for', 'humira']));
+  });
+
   it('gives synonyms weight 0.7, product aliases 0.9 and spelled-out abbreviations 1', () => {
     const expanded = expandQuery('Can pts w/ HF take Humira BID?', glossary, HUMIRA);
     const weight = (term: string) => expanded.expansions.find((e) => e.term === term)?.weight;

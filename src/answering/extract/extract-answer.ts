@@ -17,7 +17,7 @@ export function extractAnswer(question: string, analysis: QueryAnalysis, hits: r
   const candidates: Candidate[] = hits.flatMap((h, i) => chunkSentences(h.chunk, i));
   const tokens = candidates.map((c) => statementTokens(c.text));
   const { rarity, present } = conceptRarity(profile.concepts, tokens);
-  const ctx = { profile, rarity, present, hits: hits.length };
+  const ctx = { profile, rarity, present, hits: hits.length, aboutProduct: analysis.products.length > 0 };
   const ranked = candidates.map((c, i) => scoreCandidate(c, tokens[i] as ReadonlySet<string>, ctx)).sort((a, b) => b.score - a.score);
   const answering = asksPercentage(profile.folded) ? ranked.filter((r) => statesPercentage(r) && statesEveryKnown(r, profile.concepts, present)) : ranked;
   const chosen = selectSentences(answering, candidates, tuning);

@@ -108,8 +108,11 @@ export function questionProfile(question: string, analysis: QueryAnalysis): Ques
   const concepts: Concept[] = [];
   for (const [id, g] of groups) {
     if (g.alternatives.length === 0) continue;
-    // A glossary term found only inside a product name (他汀 in 阿托伐他汀) is not asked about.
-    if (/^g\d/.test(id) && g.originals.length === 0) continue;
+    // A glossary term found only inside a product name (他汀 in 阿托伐他汀) is not asked about;
+    // "what is it for" of "what is Calmira for?" is, though none of its words is a token.
+    const askedAsPhrase = analysis.askedPhrases.includes(id);
+    if (/^g\d/.test(id) && g.originals.length === 0 && !askedAsPhrase) continue;
+    if (askedAsPhrase) g.top = 1;
     const weak = g.alternatives.every((a) => a.tokens.every((t) => WEAK_TOKENS.has(t) || QUALIFIER_TOKENS.has(t)));
     const max = (cjk: boolean) => Math.max(0, ...g.alternatives.filter((a) => a.cjk === cjk).map((a) => a.weight));
     concepts.push({
