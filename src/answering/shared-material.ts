@@ -1,4 +1,5 @@
 import type { Chunk, ProductCard } from '../knowledge/types.js';
+import { perIndexedChunk } from '../retrieval/per-indexed-chunk.js';
 import { foldText } from '../text/tokenize.js';
 import type { ConditionConcept } from './routing/routing-lexicon.js';
 
@@ -17,6 +18,17 @@ function productConditions(product: ProductCard, conditions: readonly ConditionC
   return ids;
 }
 
+/** The conditions a passage names, worked out once per indexed passage (per word list). */
+const passageConditions = new WeakMap<readonly ConditionConcept[], (chunk: Chunk) => ReadonlySet<string>>();
+function conditionsOfPassage(chunk: Chunk, conditions: readonly ConditionConcept[]): ReadonlySet<string> {
+  let of = passageConditions.get(conditions);
+  if (!of) {
+    of = perIndexedChunk((c) => namedConditions(`${c.title}\n${c.section ?? ''}\n${c.text}`, conditions));
+    passageConditions.set(conditions, of);
+  }
+  return of(chunk);
+}
+
 function namedConditions(text: string, conditions: readonly ConditionConcept[]): Set<string> {
   const folded = foldText(text);
   return new Set(conditions.filter((c) => c.terms.test(folded)).map((c) => c.id));
@@ -33,7 +45,7 @@ function namedConditions(text: string, conditions: readonly ConditionConcept[]):
  */
 export function sharedMaterialFits(chunk: Chunk, targets: readonly ProductCard[], conditions: readonly ConditionConcept[]): boolean {
   if (chunk.product !== '_shared' || targets.length === 0 || ALWAYS_SHARED.has(chunk.docType)) return true;
-  const about = namedConditions(`${chunk.title}\n${chunk.section ?? ''}\n${chunk.text}`, conditions);
+  const about = conditionsOfPassage(chunk, conditions);
   if (about.size === 0) return true;
   return targets.some((product) => {
     const indicated = productConditions(product, conditions);

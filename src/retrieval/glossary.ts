@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { memoized } from '../core/memo.js';
 import { type Result, fail, ok } from '../core/result.js';
 import { normalizeText } from '../text/normalize.js';
 import { tokenize } from '../text/tokenize.js';
@@ -200,10 +201,15 @@ function productAsIt(text: string, names: readonly string[]): string | null {
   let out = text;
   for (const name of names) {
     if (/[\u3400-\u9fff]/.test(name)) continue;
-    out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')}(?![\\p{L}\\p{N}])`, 'giu'), 'it');
+    out = out.replace(wholeName(name), 'it');
   }
   return out === text ? null : out;
 }
+
+const wholeName = memoized(
+  (name: string) => new RegExp(`(?<![\\p{L}\\p{N}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')}(?![\\p{L}\\p{N}])`, 'giu'),
+  1_000,
+);
 
 /** The glossary group an abbreviation's expansion is a term of, so both count as one concept. */
 function abbreviationGroup(replacement: string, glossary: Glossary): string | null {
