@@ -52,6 +52,18 @@ describe('extractive answers', () => {
     expect(quoted[0]).toMatch(/^Limited data .* low levels in human milk/);
   });
 
+  it('does not quote a document\'s usage notice, nor answer on "doctor" alone', () => {
+    const card = chunk('For use with healthcare professionals, together with the full Prescribing Information. Serious infections leading to hospitalization or death have occurred in patients treated with HUMIRA.', {
+      product: 'humira',
+      section: 'Important Safety Information',
+      file: 'humira/isi.md',
+      title: 'HUMIRA Important Safety Information',
+    });
+    expect(answer('what should doctors know about humira infections?', card)).toEqual(['Serious infections leading to hospitalization or death have occurred in patients treated with HUMIRA.']);
+    // Nothing here is about samples: "doctor" (widened to "healthcare professional") does not make the notice an answer.
+    expect(answer('can I give humira samples to a doctor?', card)).toEqual([]);
+  });
+
   it('leaves out a "These cases …" whose referent the passage cut off', () => {
     const c = label('humira', '5 WARNINGS AND PRECAUTIONS › 5.2 Malignancies', 'These cases have had a very aggressive disease course and have been fatal. The malignancies occurred after a median of 30 months of therapy.');
     const scored = (text: string, position: number, score: number): ScoredCandidate => ({ candidate: { text, kind: 'sentence', chunk: c, hit: 0, position }, coverage: 0.8, score, matched: new Set(['g1']) });

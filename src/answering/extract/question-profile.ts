@@ -113,7 +113,9 @@ export function questionProfile(question: string, analysis: QueryAnalysis): Ques
     const askedAsPhrase = analysis.askedPhrases.includes(id);
     if (/^g\d/.test(id) && g.originals.length === 0 && !askedAsPhrase) continue;
     if (askedAsPhrase) g.top = 1;
-    const weak = g.alternatives.every((a) => a.tokens.every((t) => WEAK_TOKENS.has(t) || QUALIFIER_TOKENS.has(t)));
+    // "doctor" stays weak though the glossary widens it to "healthcare professional": the rep typed only a weak word.
+    const typedWeak = g.originals.length > 0 && g.originals.every((t) => WEAK_TOKENS.has(t));
+    const weak = typedWeak || g.alternatives.every((a) => a.tokens.every((t) => WEAK_TOKENS.has(t) || QUALIFIER_TOKENS.has(t)));
     const max = (cjk: boolean) => Math.max(0, ...g.alternatives.filter((a) => a.cjk === cjk).map((a) => a.weight));
     concepts.push({
       id,

@@ -42,6 +42,12 @@ const SYNONYM_LIFT = 0.2;
 const POLICY_FOR_PRODUCT_PENALTY = 0.2;
 /** Nonclinical findings ("8 to 16 times (rat) the human AUC") answer no clinical question. */
 const ANIMAL_STUDY = /\b(?:mice|mouse|rats?|rabbits?|dogs?|monkeys?|hamsters?|animals?|in vitro)\b|times the (?:maximum )?(?:recommended )?human|human (?:plasma )?(?:auc|exposure|area-under)|小鼠|大鼠|家兔|犬|猴|动物/i;
+/**
+ * "For use with healthcare professionals, together with the full Prescribing Information",
+ * "Internal training material — not for use with healthcare professionals": how a document may
+ * be used, said at its top, answers no question about the product.
+ */
+const USAGE_NOTICE = /^(?:for (?:use|distribution) (?:with|by|to|in)\b|not for (?:use|distribution|promotional use)\b|internal (?:training )?(?:material|use|document)\b|do not (?:distribute|copy|forward)\b|fictional sample\b)|^(?:仅供|内部培训资料|不得对外)/i;
 /** "Because animal reproduction studies are not always predictive of human response, this drug should be used … only if clearly needed": a recommendation for people. */
 const RECOMMENDATION = /\b(?:should|must|only if|not recommended|contraindicated|avoid)\b|应当|应该|禁用|避免/i;
 /**
@@ -94,6 +100,7 @@ const sentenceFacts = memoized((text: string): SentenceFacts => {
   if (/\?$|？$/.test(text)) textPenalty += 0.25;
   if (/\b(?:you|your)\b/i.test(text)) textPenalty += 0.08;
   if (ANIMAL_STUDY.test(text) && !RECOMMENDATION.test(text)) textPenalty += 0.3;
+  if (USAGE_NOTICE.test(text)) textPenalty += 0.4;
   return {
     scripts: { latin: LATIN.test(text), cjk },
     folded: foldText(text),
