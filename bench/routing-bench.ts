@@ -55,6 +55,7 @@ async function child(variant: 'trie' | 'regex'): Promise<void> {
     };
     swap(lexicon.adverseEvent as unknown as Record<string, unknown>, raw('adverse-event.yaml'));
     swap(lexicon.medicalAdvice as unknown as Record<string, unknown>, raw('medical-advice.yaml'));
+    swap(lexicon.comparison as unknown as Record<string, unknown>, raw('comparison.yaml'));
     const ol = raw('off-label.yaml');
     swap(lexicon.offLabel as unknown as Record<string, unknown>, ol);
     const conditions = ol.conditions as Array<{ terms: unknown }>;
@@ -63,6 +64,7 @@ async function child(variant: 'trie' | 'regex'): Promise<void> {
   const lists = [
     ...Object.values(lexicon.adverseEvent),
     ...Object.values(lexicon.medicalAdvice),
+    ...Object.values(lexicon.comparison),
     ...Object.entries(lexicon.offLabel).flatMap(([k, v]) => (k === 'conditions' ? [] : [v])),
     ...lexicon.offLabel.conditions.map((c) => c.terms),
   ] as Array<{ find(text: string): unknown }>;
@@ -118,7 +120,7 @@ async function parent(): Promise<void> {
     '',
     `Command: \`npx tsx bench/routing-bench.ts --write\` (${machine()}, run ${new Date().toISOString().slice(0, 10)}; ${RUNS} fresh processes per variant, values of each run shown)`,
     '',
-    `Every list of data/routing/*.yaml (adverse event, off-label, medical advice; ${results.trie?.[0]?.lists} lists). "First message" is all lists on the first English and the first Chinese message of a process; the per-message figures are the adverse-event, medical-advice and population/dose detectors plus every list on each sentence window, over the ${results.trie?.[0]?.messages} evaluation questions (5 rounds, after one warm-up round).`,
+    `Every list of data/routing/*.yaml (adverse event, off-label, medical advice, comparison; ${results.trie?.[0]?.lists} lists). "First message" is all lists on the first English and the first Chinese message of a process; the per-message figures are the adverse-event, medical-advice and population/dose detectors plus every list on each sentence window, over the ${results.trie?.[0]?.messages} evaluation questions (5 rounds, after one warm-up round).`,
     '',
     '| matcher | first English message | first Chinese message | slowest single `find` | per message p50 | per message p95 |',
     '|---|---|---|---|---|---|',
