@@ -17,12 +17,30 @@ export function extractAnswer(question: string, analysis: QueryAnalysis, hits: r
   const candidates: Candidate[] = hits.flatMap((h, i) => chunkSentences(h.chunk, i));
   const tokens = candidates.map((c) => statementTokens(c.text));
   const { rarity, present } = conceptRarity(profile.concepts, tokens);
-  const ctx = { profile, rarity, present, hits: hits.length, aboutProduct: analysis.products.length > 0 };
-  const ranked = candidates.map((c, i) => scoreCandidate(c, tokens[i] as ReadonlySet<string>, ctx)).sort((a, b) => b.score - a.score);
+  const ctx = { profile, rarity, present, hits: hits.length };
+  const scored = candidates.map((c, i) => scoreCandidate(c, tokens[i] as ReadonlySet<string>, ctx));
+  const ranked = (analysis.products.length > 0 ? withPolicyPenalty(scored) : scored).sort((a, b) => b.score - a.score);
   const answering = asksPercentage(profile.folded) ? ranked.filter((r) => statesPercentage(r) && statesEveryKnown(r, profile.concepts, present)) : ranked;
   const chosen = selectSentences(answering, candidates, tuning);
   const best = chosen.length > 0 ? ranked.find((r) => chosen.includes(r)) : undefined;
   return { chosen: best && answersTopic(best, profile.concepts) ? chosen : [], ranked };
+}
+
+/** A field policy's sentence in the answer to a question about a product. */
+const POLICY_FOR_PRODUCT_PENALTY = 0.2;
+
+/**
+ * In a question about a product, the product's facts answer better than how field colleagues
+ * must work ("Discuss only the indications … in the approved Prescribing Information" is not
+ * what Zorvex is for): a policy sentence loses POLICY_FOR_PRODUCT_PENALTY — unless it states
+ * something of the question no product passage does ("can I take a doctor to dinner to talk
+ * about Calmira?": only the policy speaks of meals).
+ */
+function withPolicyPenalty(scored: ScoredCandidate[]): ScoredCandidate[] {
+  const elsewhere = new Set(scored.filter((s) => s.candidate.chunk.docType !== 'policy').flatMap((s) => [...s.matched]));
+  return scored.map((s) =>
+    s.candidate.chunk.docType === 'policy' && ![...s.matched].some((id) => !elsewhere.has(id)) ? { ...s, score: s.score - POLICY_FOR_PRODUCT_PENALTY } : s,
+  );
 }
 
 const ASKS_PERCENTAGE = /%|\bpercent(?:age)?s?\b|百分/;

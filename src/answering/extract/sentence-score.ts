@@ -23,8 +23,6 @@ export interface ScoreContext {
   present: ReadonlySet<string>;
   /** Number of search hits the candidates came from. */
   hits: number;
-  /** The question names a product: its facts answer it better than how field colleagues must work. */
-  aboutProduct: boolean;
 }
 
 const LATIN = /[a-z]/i;
@@ -38,8 +36,6 @@ const WEAK_WORD_WEIGHT = 0.25;
 const ALL_SCRIPTS = { latin: true, cjk: true };
 /** The label's own word for a concept answers as well as the rep's: a synonym's credit is lifted toward the typed word's. */
 const SYNONYM_LIFT = 0.2;
-/** A field policy's sentence in the answer to a question about a product. */
-const POLICY_FOR_PRODUCT_PENALTY = 0.2;
 /** Nonclinical findings ("8 to 16 times (rat) the human AUC") answer no clinical question. */
 const ANIMAL_STUDY = /\b(?:mice|mouse|rats?|rabbits?|dogs?|monkeys?|hamsters?|animals?|in vitro)\b|times the (?:maximum )?(?:recommended )?human|human (?:plasma )?(?:auc|exposure|area-under)|小鼠|大鼠|家兔|犬|猴|动物/i;
 /**
@@ -195,8 +191,6 @@ export function scoreCandidate(candidate: Candidate, tokens: ReadonlySet<string>
   if (language === profile.language) score += 0.05;
   else if (profile.language === 'en') score -= 0.3;
   score -= formPenalty(candidate, facts);
-  // "Discuss only the indications … in the approved Prescribing Information" is not what Zorvex is for.
-  if (ctx.aboutProduct && candidate.chunk.docType === 'policy') score -= POLICY_FOR_PRODUCT_PENALTY;
   return { candidate, coverage, score, matched };
 }
 
