@@ -64,6 +64,18 @@ describe('extractive answers', () => {
     expect(answer('can I give humira samples to a doctor?', card)).toEqual([]);
   });
 
+  it('answers an English question in English only, and never with the document\'s title line', () => {
+    const en = label('humira', '5 WARNINGS AND PRECAUTIONS › 5.1 Serious Infections', 'HUMIRA may increase the risk of serious infections.');
+    const zh = chunk('修美乐可能增加严重感染的风险。风险', { product: 'humira', section: '警告', file: 'humira/summary-zh.md', title: '修美乐说明书摘要', language: 'zh' });
+    expect(answer('what are the main risks of humira?', zh, en)).toEqual(['HUMIRA may increase the risk of serious infections.']);
+    const card = chunk('HUMIRA (adalimumab) injection — Important Safety Information card\n\nSerious infections have occurred in patients treated with HUMIRA.', {
+      product: 'humira',
+      file: 'humira/isi.txt',
+      title: 'HUMIRA Important Safety Information card',
+    });
+    expect(answer('humira important safety information', card)).not.toContain('HUMIRA (adalimumab) injection — Important Safety Information card');
+  });
+
   it('leaves out a "These cases …" whose referent the passage cut off', () => {
     const c = label('humira', '5 WARNINGS AND PRECAUTIONS › 5.2 Malignancies', 'These cases have had a very aggressive disease course and have been fatal. The malignancies occurred after a median of 30 months of therapy.');
     const scored = (text: string, position: number, score: number): ScoredCandidate => ({ candidate: { text, kind: 'sentence', chunk: c, hit: 0, position }, coverage: 0.8, score, matched: new Set(['g1']) });

@@ -2,7 +2,7 @@ import type { QueryAnalysis, SearchHit } from '../../retrieval/knowledge-base.js
 import { type Candidate, chunkSentences } from './chunk-sentences.js';
 import { type Concept, questionProfile } from './question-profile.js';
 import { DEFAULT_SELECTION, type SelectionTuning, selectSentences } from './select-sentences.js';
-import { type ScoredCandidate, conceptRarity, scoreCandidate, statementTokens } from './sentence-score.js';
+import { type ScoredCandidate, conceptRarity, isTitleLine, scoreCandidate, sentenceLanguage, statementTokens } from './sentence-score.js';
 
 export interface Extraction {
   /** The sentences that answer, in reading order; empty when none does. */
@@ -20,7 +20,10 @@ export function extractAnswer(question: string, analysis: QueryAnalysis, hits: r
   const ctx = { profile, rarity, present, hits: hits.length };
   const scored = candidates.map((c, i) => scoreCandidate(c, tokens[i] as ReadonlySet<string>, ctx));
   const ranked = (analysis.products.length > 0 ? withPolicyPenalty(scored) : scored).sort((a, b) => b.score - a.score);
-  const answering = asksPercentage(profile.folded) ? ranked.filter((r) => statesPercentage(r) && statesEveryKnown(r, profile.concepts, present)) : ranked;
+  // A Chinese question may be answered from an English label (quoted as is); an English question
+  // is not answered in Chinese. A document's title line is not a statement.
+  const readable = ranked.filter((r) => (profile.language === 'zh' || sentenceLanguage(r.candidate.text) === 'en') && !isTitleLine(r.candidate));
+  const answering = asksPercentage(profile.folded) ? readable.filter((r) => statesPercentage(r) && statesEveryKnown(r, profile.concepts, present)) : readable;
   const chosen = selectSentences(answering, candidates, tuning);
   const best = chosen.length > 0 ? ranked.find((r) => chosen.includes(r)) : undefined;
   return { chosen: best && answersTopic(best, profile.concepts) ? chosen : [], ranked };

@@ -108,6 +108,11 @@ const sentenceFacts = memoized((text: string): SentenceFacts => {
   };
 }, 50_000);
 
+/** The language of an approved sentence (remembered with its other facts). */
+export function sentenceLanguage(text: string): 'en' | 'zh' {
+  return sentenceFacts(text).language;
+}
+
 /**
  * How much of a concept a token set states: its best fully present alternative against the
  * best alternative (0..1); null when the concept has no terms in these scripts.
@@ -268,6 +273,21 @@ function mainConcepts(concepts: readonly Concept[]): readonly Concept[] {
     mainConceptsOf.set(concepts, main);
   }
   return main;
+}
+
+/**
+ * "ZORVEX (zorvastatin) tablets — Important Safety Information card (FICTIONAL)": a line that
+ * ends like no sentence and whose words are mostly its document's title's is the title, not a
+ * statement to quote.
+ */
+export function isTitleLine(candidate: Candidate): boolean {
+  if (/[.!?。！？]$/.test(candidate.text)) return false;
+  const words = statementTokens(candidate.text);
+  if (words.size === 0) return false;
+  const inTitle = titleTokens(candidate.chunk.title);
+  let shared = 0;
+  for (const w of words) if (inTitle.has(w)) shared += 1;
+  return shared / words.size >= 0.6;
 }
 
 /** Fragments, headings, run-ons and patient-leaflet wording make poor answers for a rep. */
