@@ -128,6 +128,8 @@ interface BurstResult {
   concurrency: number;
   /** CPU time of the whole process (the bot, the load generator, the fake Web API, V8's compiler and GC threads) during the burst, in cores. */
   processCores: number;
+  /** A fixed CPU-bound loop timed just before the burst (see calibrate): how fast the machine was then. */
+  calibrationMs: number;
   /** CPU time of the bot's thread during the burst (Linux only): its busy time less the time it waited for a core. */
   botCpuMs: number | null;
   /** Peak resident memory of the run's process. */
@@ -158,6 +160,18 @@ function watchConnections(): { byPort: Map<number, { acceptedAt: number; ackedAt
       diagnostics.unsubscribe('http.server.response.finish', finished);
     },
   };
+}
+
+/**
+ * The same arithmetic loop every run, timed: on a shared machine the CPU's speed drifts (this
+ * loop has taken from ~380 to ~540 ms within minutes), and a run's latencies drift with it.
+ */
+function calibrate(): number {
+  const start = performance.now();
+  let x = 0;
+  for (let i = 0; i < 100_000_000; i++) x += i % 7;
+  if (x < 0) console.log(x); // keeps the loop from being optimised away
+  return performance.now() - start;
 }
 
 /** CPU time (ms) of each of this process's threads so far, by thread id (Linux; empty elsewhere). */
@@ -231,6 +245,7 @@ async function burst(profileFile: string | undefined): Promise<BurstResult> {
   }
   await ask({ type: 'reset' }, 'reset');
 
+  const calibrationMs = calibrate();
   const session = profileFile ? new Session() : null;
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   const eluStart = performance.eventLoopUtilization();
@@ -299,6 +314,7 @@ async function burst(profileFile: string | undefined): Promise<BurstResult> {
     stallMs: loopDelay.max / 1e6,
     concurrency: running.bot.deps.answers.concurrency,
     processCores: (cpu.user + cpu.system) / 1000 / wall,
+    calibrationMs,
     botCpuMs: threads.find(([tid]) => tid === 'bot')?.[1] ?? null,
     rssMb: peakRssMb(),
     queuedMs,
@@ -358,16 +374,17 @@ const lines = [
   `At most ${runs[0]?.concurrency ?? '?'} answers are computed at once (\`SLACK_MAX_CONCURRENT_ANSWERS\`); the others wait with their placeholder shown.`,
   `Run: \`npx tsx bench/slack-load.ts --write\` (${RUNS} runs; single runs vary a lot on a shared 2-core machine, so every run is listed).`,
   '',
-  '| run | ack p50 | ack p95 | of which waiting to be accepted, p95 | accept → ack, p95 | answer p50 | answer p95 | bot thread busy | per mention | of which on a core | whole process CPU | longest stall | all answered in |',
-  '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+  '| run | ack p50 | ack p95 | of which waiting to be accepted, p95 | accept → ack, p95 | answer p50 | answer p95 | bot thread busy | per mention | of which on a core | whole process CPU | longest stall | all answered in | machine speed check |',
+  '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ...runs.map(
     (r, i) =>
-      `| ${i + 1} | ${fmt(percentile(r.ackMs, 50))} ms | ${fmt(percentile(r.ackMs, 95))} ms | ${fmt(percentile(r.queuedMs, 95))} ms | ${fmt(percentile(r.acceptToAckMs, 95))} ms | ${fmt(percentile(r.answerMs, 50))} ms | ${fmt(percentile(r.answerMs, 95))} ms | ${fmt(r.busyMs / 1000, 2)} s (${fmt(r.busyShare * 100, 0)} %) | ${fmt(r.busyMs / MENTIONS, 1)} ms | ${r.botCpuMs === null ? 'n/a' : `${fmt(r.botCpuMs / MENTIONS, 1)} ms`} | ${fmt(r.processCores, 2)} cores | ${fmt(r.stallMs, 0)} ms | ${fmt(r.wall / 1000, 2)} s |`,
+      `| ${i + 1} | ${fmt(percentile(r.ackMs, 50))} ms | ${fmt(percentile(r.ackMs, 95))} ms | ${fmt(percentile(r.queuedMs, 95))} ms | ${fmt(percentile(r.acceptToAckMs, 95))} ms | ${fmt(percentile(r.answerMs, 50))} ms | ${fmt(percentile(r.answerMs, 95))} ms | ${fmt(r.busyMs / 1000, 2)} s (${fmt(r.busyShare * 100, 0)} %) | ${fmt(r.busyMs / MENTIONS, 1)} ms | ${r.botCpuMs === null ? 'n/a' : `${fmt(r.botCpuMs / MENTIONS, 1)} ms`} | ${fmt(r.processCores, 2)} cores | ${fmt(r.stallMs, 0)} ms | ${fmt(r.wall / 1000, 2)} s | ${fmt(r.calibrationMs, 0)} ms |`,
   ),
   '',
   `Median of the runs: ack p95 ${fmt(median(ackP95))} ms (range ${range(ackP95)} ms), answer p95 ${fmt(median(answerP95))} ms (range ${range(answerP95)} ms).`,
   'Ack times are the load generator\'s, from its connection to the first byte of the response. "Waiting to be accepted" is the part spent in the kernel\'s queue before the bot\'s thread accepted the connection (the bot\'s side is read from Node\'s `net.server.socket` and `http.server.response.finish` diagnostics channels, lined up by client port); "accept → ack" is the bot\'s own part.',
   '"Of which on a core" is the CPU time of the bot\'s thread (from /proc, 10 ms ticks): the rest of its busy time it was ready to run but waiting for a core.',
+  '"Machine speed check" is a fixed arithmetic loop timed just before the burst (lower is faster): on this shared machine it drifts by up to ~40 % within minutes, and the run\'s latencies with it.',
   '"Whole process CPU" is every thread of the run\'s process (the bot, the load generator, the fake Web API, V8\'s compiler and garbage-collector threads) during the burst, out of the machine\'s cores: near 2 on this machine, the bot\'s thread is competing for a core.',
   `Targets: ack p95 under 100 ms — ${median(ackP95) < 100 ? 'met' : 'missed'} (median of runs); answer p95 under 1 s — ${median(answerP95) < 1000 ? 'met' : 'missed'}.`,
   `Answered exactly once: ${RUNS * MENTIONS - problems.length}/${RUNS * MENTIONS}; non-200 acks: ${failedAcks}; errors logged: ${errors.length}.`,
