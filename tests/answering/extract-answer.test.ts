@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { extractAnswer } from '../../src/answering/extract/extract-answer.js';
 import { selectSentences } from '../../src/answering/extract/select-sentences.js';
-import type { ScoredCandidate } from '../../src/answering/extract/sentence-score.js';
+import { type ScoredCandidate, statementTokens } from '../../src/answering/extract/sentence-score.js';
 import { fixedClock } from '../../src/core/clock.js';
 import type { Chunk, ProductCard } from '../../src/knowledge/types.js';
 import { HashedNgramEmbeddings } from '../../src/retrieval/embeddings/hashed-ngram-embeddings.js';
 import { DEFAULT_GLOSSARY_PATH, loadGlossary } from '../../src/retrieval/glossary.js';
 import { KnowledgeBase, type SearchHit } from '../../src/retrieval/knowledge-base.js';
+import { tokenize } from '../../src/text/tokenize.js';
 import { chunk } from './routing-fixtures.js';
 
 // Sentences below are from the public FDA labels of HUMIRA (2013) and VIAGRA (2017), the
@@ -74,6 +75,13 @@ describe('extractive answers', () => {
       title: 'HUMIRA Important Safety Information card',
     });
     expect(answer('humira important safety information', card)).not.toContain('HUMIRA (adalimumab) injection — Important Safety Information card');
+  });
+
+  it('reads no topic words in an e-mail or web address ("safety@example.com" is not about safety)', () => {
+    const [safety] = tokenize('safety');
+    expect(statementTokens('Report adverse events within 24 hours to safety@example.com.').has(safety as string)).toBe(false);
+    expect(statementTokens('See https://example.com/safety-information for details.').has(safety as string)).toBe(false);
+    expect(statementTokens('The safety profile was similar.').has(safety as string)).toBe(true);
   });
 
   it('leaves out a "These cases …" whose referent the passage cut off', () => {
