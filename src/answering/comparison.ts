@@ -5,7 +5,7 @@ import { foldText } from '../text/tokenize.js';
 import { chunkSentences } from './extract/chunk-sentences.js';
 import type { Quote } from './quote-citations.js';
 import type { ComparisonLexicon } from './routing/routing-lexicon.js';
-import { type TermSet, compileTermSet } from './routing/term-set.js';
+import { type TermSet, nameTermSet } from './routing/term-set.js';
 
 /** A question that compares a product with its competitors ("is Zorvex better than atorvastatin?"). */
 export interface Comparison {
@@ -14,14 +14,13 @@ export interface Comparison {
   competitors: string[];
 }
 
-const CJK = /[\u3400-\u9fff]/;
 const competitorSets = new WeakMap<ProductCard, TermSet>();
 
 /** The product's competitors (product.yaml) as a term set: whole words in English, substrings in Chinese. */
 function competitorsOf(product: ProductCard): TermSet {
   let set = competitorSets.get(product);
   if (!set) {
-    set = compileTermSet({ en: product.competitors.filter((n) => !CJK.test(n)), zh: product.competitors.filter((n) => CJK.test(n)), patterns: [] });
+    set = nameTermSet(product.competitors);
     competitorSets.set(product, set);
   }
   return set;

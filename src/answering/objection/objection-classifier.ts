@@ -1,6 +1,6 @@
 import { foldText } from '../../text/tokenize.js';
 import type { ObjectionCategory } from '../reply.js';
-import { compileTermSet } from '../routing/term-set.js';
+import { nameTermSet } from '../routing/term-set.js';
 import type { ObjectionLexicon } from './objection-lexicon.js';
 
 export interface Classification {
@@ -21,7 +21,7 @@ export function classifyObjection(text: string, lexicon: ObjectionLexicon, compe
     if (score > 0) scores[id] = score;
   }
   if (competitorNames.length > 0) {
-    const competitors = compileTermSet({ en: competitorNames.filter((n) => !/[\u3400-\u9fff]/.test(n)), zh: competitorNames.filter((n) => /[\u3400-\u9fff]/.test(n)), patterns: [] });
+    const competitors = nameTermSet(competitorNames);
     const hits = competitors.find(folded).length;
     if (hits > 0) scores.competitor = (scores.competitor ?? 0) + 1.5 * hits;
   }

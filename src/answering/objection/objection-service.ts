@@ -16,7 +16,7 @@ import { llmFallbackNote, medicalInformationContact } from '../reply-texts.js';
 import type { RouteAudit } from '../route-audit.js';
 import { contactSources, routedDraft } from '../routed-draft.js';
 import type { RoutingLexicon } from '../routing/routing-lexicon.js';
-import { compileTermSet } from '../routing/term-set.js';
+import { nameTermSet } from '../routing/term-set.js';
 import { foldText } from '../../text/tokenize.js';
 import { handlerResponse } from './handler-evidence.js';
 import { classifyObjection } from './objection-classifier.js';
@@ -162,7 +162,7 @@ export function createObjectionService(deps: ObjectionServiceDeps): ObjectionSer
     const hits = (await kb.search(ctx.effective, { k: FALLBACK_K, product: product.slug })).filter((h) => FALLBACK_DOC_TYPES.has(h.chunk.docType));
     if (hits.length === 0) return [];
     const analysis = kb.analyze(ctx.effective, { product: product.slug });
-    const names = competitorMatcher(competitors);
+    const names = nameTermSet(competitors);
     return extractAnswer(ctx.effective, analysis, hits)
       .chosen.filter((s) => !names.test(foldText(s.candidate.text)))
       .slice(0, MAX_FALLBACK_SENTENCES)
@@ -215,7 +215,7 @@ async function writeRespond(generator: RespondGenerator, input: Parameters<Respo
 function productFor(ctx: QuestionContext, text: string, products: readonly ProductCard[]): ProductCard | null {
   if (ctx.targets.length > 0) return ctx.targets[0] ?? null;
   const folded = foldText(text);
-  const byCompetitor = products.filter((p) => competitorMatcher(p.competitors).test(folded));
+  const byCompetitor = products.filter((p) => nameTermSet(p.competitors).test(folded));
   if (byCompetitor.length === 1) return byCompetitor[0] ?? null;
   return products.length === 1 ? (products[0] ?? null) : null;
 }
@@ -223,11 +223,6 @@ function productFor(ctx: QuestionContext, text: string, products: readonly Produ
 async function productBySearch(kb: KnowledgeBase, text: string): Promise<ProductCard | null> {
   const top = (await kb.search(text, { k: 1 }))[0];
   return top ? (kb.products.find((p) => p.slug === top.chunk.product) ?? null) : null;
-}
-
-function competitorMatcher(names: readonly string[]) {
-  const cjk = /[\u3400-\u9fff]/;
-  return compileTermSet({ en: names.filter((n) => !cjk.test(n)), zh: names.filter((n) => cjk.test(n)), patterns: [] });
 }
 
 function unwrap<T>(result: { ok: true; value: T } | { ok: false; error: string }): T {

@@ -68,6 +68,11 @@ interface TrieNode {
 
 const newNode = (): TrieNode => ({ chars: new Map(), space: null, rules: [] });
 
+/** Names (product.yaml competitors, aliases) as a term set: Latin ones whole words, Chinese ones substrings. */
+export function nameTermSet(names: readonly string[]): TermSet {
+  return compileTermSet({ en: names.filter((n) => !CJK.test(n)), zh: names.filter((n) => CJK.test(n)), patterns: [] });
+}
+
 /**
  * Compiles a term set once into a trie of its terms (walked from each position of the text)
  * and the list's regular expressions. The result is the same as one regular expression
