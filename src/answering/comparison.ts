@@ -1,8 +1,8 @@
 import type { Audience, Language, ProductCard } from '../knowledge/types.js';
 import type { KnowledgeBase } from '../retrieval/knowledge-base.js';
-import { detectLanguage } from '../text/language.js';
 import { foldText } from '../text/tokenize.js';
 import { chunkSentences } from './extract/chunk-sentences.js';
+import { sentenceLanguage } from './extract/sentence-score.js';
 import type { Quote } from './quote-citations.js';
 import type { ComparisonLexicon } from './routing/routing-lexicon.js';
 import { type TermSet, nameTermSet } from './routing/term-set.js';
@@ -96,6 +96,6 @@ export async function comparisonStatements(
     }
   }
   const all = [...found.values()];
-  const mine = all.filter((q) => detectLanguage(q.text) === language);
+  const mine = all.filter((q) => sentenceLanguage(q.text) === language);
   return (mine.length > 0 ? mine : all).slice(0, MAX_STATEMENTS);
 }
