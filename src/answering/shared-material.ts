@@ -6,27 +6,31 @@ import type { ConditionConcept } from './routing/routing-lexicon.js';
 /** Shared material for every product whatever it says: how field colleagues work. */
 const ALWAYS_SHARED: ReadonlySet<string> = new Set(['policy', 'training']);
 
-const conditionsOfCard = new WeakMap<ProductCard, ReadonlySet<string>>();
+/** What is worked out once per word list: the conditions of each indexed passage and of each product card. */
+interface ConditionMemo {
+  passage: (chunk: Chunk) => ReadonlySet<string>;
+  product: WeakMap<ProductCard, ReadonlySet<string>>;
+}
+const memos = new WeakMap<readonly ConditionConcept[], ConditionMemo>();
+
+function memoFor(conditions: readonly ConditionConcept[]): ConditionMemo {
+  let memo = memos.get(conditions);
+  if (!memo) {
+    memo = { passage: perIndexedChunk((c) => namedConditions(`${c.title}\n${c.section ?? ''}\n${c.text}`, conditions)), product: new WeakMap() };
+    memos.set(conditions, memo);
+  }
+  return memo;
+}
 
 /** The conditions (off-label word list) the product's approved indications name. */
 function productConditions(product: ProductCard, conditions: readonly ConditionConcept[]): ReadonlySet<string> {
-  let ids = conditionsOfCard.get(product);
+  const { product: known } = memoFor(conditions);
+  let ids = known.get(product);
   if (!ids) {
     ids = namedConditions(product.indications.join('\n'), conditions);
-    conditionsOfCard.set(product, ids);
+    known.set(product, ids);
   }
   return ids;
-}
-
-/** The conditions a passage names, worked out once per indexed passage (per word list). */
-const passageConditions = new WeakMap<readonly ConditionConcept[], (chunk: Chunk) => ReadonlySet<string>>();
-function conditionsOfPassage(chunk: Chunk, conditions: readonly ConditionConcept[]): ReadonlySet<string> {
-  let of = passageConditions.get(conditions);
-  if (!of) {
-    of = perIndexedChunk((c) => namedConditions(`${c.title}\n${c.section ?? ''}\n${c.text}`, conditions));
-    passageConditions.set(conditions, of);
-  }
-  return of(chunk);
 }
 
 function namedConditions(text: string, conditions: readonly ConditionConcept[]): Set<string> {
@@ -45,7 +49,7 @@ function namedConditions(text: string, conditions: readonly ConditionConcept[]):
  */
 export function sharedMaterialFits(chunk: Chunk, targets: readonly ProductCard[], conditions: readonly ConditionConcept[]): boolean {
   if (chunk.product !== '_shared' || targets.length === 0 || ALWAYS_SHARED.has(chunk.docType)) return true;
-  const about = conditionsOfPassage(chunk, conditions);
+  const about = memoFor(conditions).passage(chunk);
   if (about.size === 0) return true;
   return targets.some((product) => {
     const indicated = productConditions(product, conditions);
