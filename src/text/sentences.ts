@@ -14,6 +14,7 @@ const LIST_MARKER = /^(?:\d{1,3}|[a-z]|[ivx]{1,5})$/i;
 const CJK_TERMINATORS = new Set(['。', '！', '？', '；', '…']);
 const CLOSERS = new Set([')', ']', '"', "'", '”', '’', '」', '』', '）', '】', '》']);
 const ASCII_TERMINATORS = new Set(['.', '?', '!']);
+const INLINE_BULLETS = new Set(['•', '▪', '●']);
 const TERMINAL_AT_LINE_END = /[.!?:;。！？；：|]$/;
 const CONTINUATION_START = /^[\]),.;:]/;
 const MAX_BRACKET_JOIN = 3000;
@@ -115,6 +116,8 @@ function splitUnit(unit: string, out: string[]): void {
         end = englishEnd(unit, start, i);
       }
     }
+    // "Other drug interactions • Coumarin anticoagulants …": a bullet inside a line starts an item.
+    if (end < 0 && INLINE_BULLETS.has(ch) && i > start && /\s/.test(unit[i - 1] as string)) end = i;
     if (end < 0) continue;
     push(out, unit.slice(start, end));
     start = end;
@@ -134,6 +137,8 @@ function englishEnd(unit: string, start: number, i: number): number {
     return isCjkCode(unit.charCodeAt(j)) && unit[i] !== '.' ? j : -1;
   }
   if (next >= unit.length) return unit.length;
+  // "… with statins. - The most common …": list items run together on one line.
+  if (unit[next] === '-' && unit[next + 1] === ' ') return j;
   if (!startsSentence(unit.charCodeAt(next))) return -1;
   if (unit[i] === '.' && isAbbreviation(unit, start, i)) return -1;
   return j;

@@ -145,3 +145,14 @@ describe('a period after a closing bracket', () => {
     expect(splitSentences('Take it with food (see 2.1). Do not crush.')).toEqual(['Take it with food (see 2.1).', 'Do not crush.']);
   });
 });
+
+describe('list items run together on one line', () => {
+  it('splits at a hyphen item after a sentence end and at an inline bullet, not at a dash inside a sentence', () => {
+    expect(splitSentences('Increases in HbA1c have been reported with statins. - The most common adverse reactions were nasopharyngitis.')).toEqual([
+      'Increases in HbA1c have been reported with statins.',
+      '- The most common adverse reactions were nasopharyngitis.',
+    ]);
+    expect(splitSentences('Other drug interactions • Coumarin anticoagulants: monitor the INR.')).toEqual(['Other drug interactions', '• Coumarin anticoagulants: monitor the INR.']);
+    expect(splitSentences('Take 10 mg - or 20 mg in HeFH - once daily.')).toEqual(['Take 10 mg - or 20 mg in HeFH - once daily.']);
+  });
+});
