@@ -8,6 +8,9 @@ const IRREGULAR: Record<string, string> = {
   teeth: 'tooth',
   mice: 'mouse',
   data: 'datum',
+  // Going without food, not speed: "fasting glucose" does not answer "how fast does it work?".
+  fasting: 'fasting',
+  fasted: 'fasting',
 };
 
 /**

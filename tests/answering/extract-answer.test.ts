@@ -93,6 +93,23 @@ describe('extractive answers', () => {
     expect(chosen.map((s) => s.candidate.text)).toEqual([best.candidate.text]);
   });
 
+  it('quotes the sentence a "These increases …" or "The reduction was …" refers to', () => {
+    const pair = (first: string, second: string) => {
+      const c = label('humira', '12 CLINICAL PHARMACOLOGY', `${first} ${second}`);
+      const scored = (text: string, position: number, score: number): ScoredCandidate => ({ candidate: { text, kind: 'sentence', chunk: c, hit: 0, position }, coverage: 0.8, score, matched: new Set(['g1']) });
+      const best = scored(second, 1, 1);
+      const before = scored(first, 0, 0.2);
+      return selectSentences([best, before], [before.candidate, best.candidate]).map((s) => s.candidate.text);
+    };
+    const clearance = 'Minor increases in apparent clearance were also predicted in RA patients receiving doses lower than the recommended dose.';
+    expect(pair(clearance, 'These increases are not likely to be clinically important.')).toEqual([clearance, 'These increases are not likely to be clinically important.']);
+    // The sample detail aid's wording (fictional): "The reduction" is the LDL-C reduction of the sentence before.
+    const trial = 'In two 12-week trials, Zorvex 10 mg lowered LDL-C by 39% from baseline compared with 2% for placebo.';
+    expect(pair(trial, 'The reduction was evident by Week 4 and was maintained through Week 12.')).toEqual([trial, 'The reduction was evident by Week 4 and was maintained through Week 12.']);
+    // "The effect of food …" names what it speaks of.
+    expect(pair(clearance, 'The effect of food on absorption is not clinically significant.')).toEqual(['The effect of food on absorption is not clinically significant.']);
+  });
+
   it('answers a question about the boxed warning from the "WARNING: …" section, on the topic asked', () => {
     const boxed = label(
       'humira',

@@ -21,10 +21,10 @@ describe('HashedNgramEmbeddings', () => {
 
   it('is a LangChain embeddings model with a stable id and size', async () => {
     expect(model).toBeInstanceOf(Embeddings);
-    expect(model.modelId).toBe('local-hashed-ngram-v1-d1024');
+    expect(model.modelId).toBe('local-hashed-ngram-v2-d1024');
     expect(model.dimensions).toBe(1024);
     const small = new HashedNgramEmbeddings({ dimensions: 256 });
-    expect(small.modelId).toBe('local-hashed-ngram-v1-d256');
+    expect(small.modelId).toBe('local-hashed-ngram-v2-d256');
     expect(await small.embedQuery('dose')).toHaveLength(256);
     expect(() => new HashedNgramEmbeddings({ dimensions: 3 })).toThrow(/dimensions/);
   });

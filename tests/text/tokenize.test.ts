@@ -17,6 +17,7 @@ describe('stem', () => {
     [['day', 'days', 'daily']],
     [['diarrhea', 'diarrhoea']],
     [['indicated', 'indication', 'indications']],
+    [['fasting', 'fasted']],
   ])('%j share a stem', (words) => {
     expect(same(words).size).toBe(1);
   });
@@ -26,10 +27,11 @@ describe('stem', () => {
     expect(stem('renal')).toBe('renal');
     expect(stem('hepatic')).not.toBe(stem('hepatitis'));
     expect(stem('dose')).not.toBe(stem('does'));
+    expect(stem('fast')).not.toBe(stem('fasting'));
   });
 
   it('is idempotent on its own output', () => {
-    for (const w of ['dosage', 'contraindications', 'patients', 'refrigerated', 'administration', 'adolescents', 'disease', 'increased', 'presence', 'nursing']) {
+    for (const w of ['dosage', 'contraindications', 'patients', 'refrigerated', 'administration', 'adolescents', 'disease', 'increased', 'presence', 'nursing', 'fasting', 'fasted']) {
       expect(stem(stem(w))).toBe(stem(w));
     }
   });

@@ -13,7 +13,7 @@ const PART_OF_PHRASE = 0.6;
  * Words every label sentence could contain ("patients", "take", "use"): the glossary knows
  * them, but they do not say what the question is about, so they weigh as little as filler.
  */
-const WEAK_TOKENS = new Set(['pati', 'pt', 'pts', 'subject', 'tak', 'us', 'given', 'giv', 'drug', 'medic', 'medicin', 'doctor', 'issu', 'problem', 'need', 'peopl', 'thing', 'talk', 'discuss', 'speak', 'chat', 'main', 'key', 'biggest', 'overall', '主要', '患者', '病人', '病患', '服用', '使用']);
+const WEAK_TOKENS = new Set(['pati', 'pt', 'pts', 'subject', 'tak', 'us', 'given', 'giv', 'drug', 'medic', 'medicin', 'doctor', 'issu', 'problem', 'need', 'peopl', 'thing', 'talk', 'discuss', 'speak', 'chat', 'main', 'key', 'biggest', 'overall', 'work', '主要', '患者', '病人', '病患', '服用', '使用']);
 /**
  * Words that qualify what is asked about: in "the risk of rhabdomyolysis", "恶性肿瘤风险" the event
  * is the topic, and "Rare cases of rhabdomyolysis have been reported" answers without the word

@@ -8,7 +8,7 @@ import { FeatureCounter, fnv1a, fnv1aCode } from './feature-counter.js';
  * Bump when features or weights change, or when `scanText`, `stem` or the stopwords change the
  * tokens: the model id changes, and cached vectors of every file are rebuilt.
  */
-const FEATURE_VERSION = 'v1';
+const FEATURE_VERSION = 'v2';
 
 /** Maps a keyword token (`tokenize` output: a stem, number or CJK bigram) to a query weight, e.g. its idf. */
 export type FeatureWeighting = (token: string) => number;
