@@ -17,6 +17,8 @@ import {
   labelPdf,
   makeDocx,
   runningHeaderPdf,
+  twoLineFooterPdf,
+  pageBreakSentencePdf,
   writeInput,
 } from './make-fixtures.js';
 
@@ -74,6 +76,20 @@ describe('PDF', () => {
       [2, 'Body text of page 2. The starting dose is 10 mg.\n200'],
       [3, 'Body text of page 3. The starting dose is 15 mg.\n300'],
       [4, 'Body text of page 4. The starting dose is 20 mg.\n400'],
+    ]);
+  });
+
+  it('drops a running footer of two lines, not the numbers above it', async () => {
+    const { passages } = await loaded(writeInput(dir, 'label.pdf', await twoLineFooterPdf()));
+    expect(passages.map((p) => p.text)).toEqual([1, 2, 3, 4].map((n) => `Body text of page ${n}. The starting dose is ${n * 5} mg and\ncontinues here. Cell ${n * 100}\n${n * 100}`));
+  });
+
+  it('finishes a sentence cut by a page break on the page where it starts', async () => {
+    const { passages } = await loaded(writeInput(dir, 'break.pdf', await pageBreakSentencePdf()));
+    expect(passages.map((p) => [p.page, p.text])).toEqual([
+      [1, 'In the pooled trials, Zorvex 10 mg lowered LDL-C by 39% from baseline. The reduction was evident by\nWeek 4 and was maintained through Week 12.'],
+      [2, 'At Week 12, 64% of patients had an LDL-C below 100 mg/dL.\nLDL-C 39 2'],
+      [3, 'HDL-C 6 1'],
     ]);
   });
 

@@ -73,6 +73,34 @@ export function runningHeaderPdf(): Promise<Buffer> {
   });
 }
 
+/** A running footer of two lines (title over code and page number) and page-specific numbers at the edges of the body. */
+export function twoLineFooterPdf(): Promise<Buffer> {
+  return renderPdf({ size: 'A4', margin: 72 }, (doc) => {
+    for (let n = 1; n <= 4; n++) {
+      if (n > 1) doc.addPage();
+      doc.fontSize(11).text(`Body text of page ${n}. The starting dose is ${n * 5} mg and`, 72, 100);
+      doc.text(`continues here. Cell ${n * 100}`, 72, 120);
+      doc.text(String(n * 100), 72, 140);
+      doc.page.margins.bottom = 0;
+      doc.fontSize(8).text('ZORVEX (zorvastatin) tablets — Prescribing Information (FICTIONAL)', 72, doc.page.height - 60, { lineBreak: false });
+      doc.fontSize(8).text(`MLR-2025-0101 | Page ${n} of 4`, 72, doc.page.height - 40, { lineBreak: false });
+    }
+  });
+}
+
+/** A sentence cut by a page break, then a table row at the top of the next page after a page that ends in a cell. */
+export function pageBreakSentencePdf(): Promise<Buffer> {
+  return renderPdf({ size: 'A4', margin: 72 }, (doc) => {
+    doc.fontSize(11).text('In the pooled trials, Zorvex 10 mg lowered LDL-C by 39% from baseline. The reduction was evident by', 72, 100, { lineBreak: false });
+    doc.addPage();
+    doc.text('Week 4 and was maintained through Week 12.', 72, 100, { lineBreak: false });
+    doc.text('At Week 12, 64% of patients had an LDL-C below 100 mg/dL.', 72, 120, { lineBreak: false });
+    doc.text('LDL-C 39 2', 72, 140, { lineBreak: false });
+    doc.addPage();
+    doc.text('HDL-C 6 1', 72, 100, { lineBreak: false });
+  });
+}
+
 export function encryptedPdf(): Promise<Buffer> {
   return renderPdf({ userPassword: 'secret', ownerPassword: 'owner', pdfVersion: '1.7' }, (doc) => {
     doc.text('Confidential launch plan.');
