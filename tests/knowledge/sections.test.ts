@@ -9,6 +9,7 @@ describe('detectHeading', () => {
     ['2.1 Recommended Dosage', { level: 2, title: '2.1 Recommended Dosage' }],
     ['12.3.1 Absorption', { level: 3, title: '12.3.1 Absorption' }],
     ['WARNINGS AND PRECAUTIONS', { level: 9, title: 'WARNINGS AND PRECAUTIONS' }],
+    ['TABLE 2 DOSING', { level: 9, title: 'TABLE 2 DOSING' }],
     ['【禁忌】', { level: 1, title: '【禁忌】' }],
     ['【用法用量】口服，一次10 mg。', { level: 1, title: '【用法用量】', rest: '口服，一次10 mg。' }],
     ['一、适应症', { level: 1, title: '一、适应症' }],
@@ -25,6 +26,8 @@ describe('detectHeading', () => {
     'eGFR | Dose',
     'LIPITOR SHOULD BE ADMINISTERED TO WOMEN OF CHILDBEARING AGE ONLY WHEN SUCH PATIENTS ARE HIGHLY',
     'NOTE: TAKE WITH FOOD.',
+    'PASI 75 78 6',
+    'PASI 100 29 <1',
     '',
   ])('reads %j as body text', (line) => {
     expect(detectHeading(line, 'plain')).toBeNull();

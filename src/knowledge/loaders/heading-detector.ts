@@ -72,6 +72,8 @@ function allCaps(line: string): DetectedHeading | null {
   if (line.length > 60 || line.split(/\s+/).length > 8) return null;
   if (!/^[A-Z]/.test(line) || !looksLikeTitle(line) || !isAllCaps(line)) return null;
   if ((line.match(/[A-Z]/g)?.length ?? 0) < 4) return null;
+  // "PASI 75 78 6", "PASI 100 29 <1": a table row whose cells came apart with spaces, not a title.
+  if ((line.match(/(?:^|\s)[<>≤≥]?\d[\d.,]*%?(?=\s|$)/g)?.length ?? 0) >= 2) return null;
   return { level: CAPS_LEVEL, title: line };
 }
 
