@@ -3,8 +3,8 @@ import { detectLanguage } from '../text/language.js';
 import { splitSentences } from '../text/sentences.js';
 import type { Chunk, DocumentMeta, Passage } from './types.js';
 
-/** Bump when chunking changes, so cached chunks of unchanged files are rebuilt. */
-export const CHUNKER_VERSION = 'chunker-v1';
+/** Bump when chunking or a loader's output changes, so cached chunks of unchanged files are rebuilt. */
+export const CHUNKER_VERSION = 'chunker-v2';
 
 export interface ChunkOptions {
   /** Upper bound of a chunk, in width units (a CJK character counts 2, anything else 1). */
@@ -63,17 +63,17 @@ function splitPassage(text: string, options: ChunkOptions): string[] {
   if (trimmed === '') return [];
   if (textWidth(trimmed) <= options.maxWidth) return [trimmed];
   const pieces: string[] = [];
-  let current: string[] = [];
+  let current: Sentence[] = [];
   let width = 0;
   const flush = () => {
     if (current.length > 0) pieces.push(joinSentences(current));
   };
-  for (const sentence of splitSentences(trimmed).flatMap((s) => hardSplit(s, options.maxWidth))) {
-    const w = textWidth(sentence);
+  for (const sentence of sentenceLines(trimmed).flatMap((s) => hardSplit(s, options.maxWidth))) {
+    const w = textWidth(sentence.text);
     if (width + w > options.maxWidth && current.length > 0) {
       flush();
-      const last = current[current.length - 1] ?? '';
-      const lastWidth = textWidth(last);
+      const last = current[current.length - 1] as Sentence;
+      const lastWidth = textWidth(last.text);
       current = lastWidth <= options.overlapWidth && lastWidth + w <= options.maxWidth ? [last] : [];
       width = current.length > 0 ? lastWidth : 0;
     }
@@ -84,28 +84,73 @@ function splitPassage(text: string, options: ChunkOptions): string[] {
   return pieces;
 }
 
+/** A sentence of the passage, and whether a line break comes before it in the passage's text. */
+interface Sentence {
+  text: string;
+  newLine: boolean;
+}
+
+/**
+ * The passage's sentences, each marked when a line break precedes it: a table row, list item
+ * or heading ("PASI 100 29 <1", "Table 2: Efficacy Results …") is a line of its own, and stays
+ * one in the chunk, so splitting the chunk again does not run it into the next sentence.
+ * `splitSentences` keeps every non-space character in order, so the breaks are found by walking
+ * the text alongside.
+ */
+function sentenceLines(text: string): Sentence[] {
+  const out: Sentence[] = [];
+  let pos = 0;
+  for (const sentence of splitSentences(text)) {
+    let newLine = false;
+    while (pos < text.length && /\s/.test(text[pos] as string)) {
+      if (text[pos] === '\n') newLine = true;
+      pos++;
+    }
+    out.push({ text: sentence, newLine: newLine && out.length > 0 });
+    let left = sentence.replace(/\s+/g, '').length;
+    while (pos < text.length && left > 0) {
+      if (!/\s/.test(text[pos] as string)) left--;
+      pos++;
+    }
+  }
+  return out;
+}
+
 /** A "sentence" longer than a chunk (a long table row, an unpunctuated list) is cut at spaces. */
-function hardSplit(sentence: string, maxWidth: number): string[] {
-  if (textWidth(sentence) <= maxWidth) return [sentence];
-  const out: string[] = [];
-  let rest = sentence;
+function hardSplit(sentence: Sentence, maxWidth: number): Sentence[] {
+  if (textWidth(sentence.text) <= maxWidth) return [sentence];
+  const out: Sentence[] = [];
+  let rest = sentence.text;
   while (textWidth(rest) > maxWidth) {
     let cut = Math.floor(maxWidth / (textWidth(rest) / rest.length));
     const space = rest.lastIndexOf(' ', cut);
     if (space > cut / 2) cut = space;
-    out.push(rest.slice(0, cut).trim());
+    out.push({ text: rest.slice(0, cut).trim(), newLine: out.length === 0 && sentence.newLine });
     rest = rest.slice(cut).trim();
   }
-  if (rest !== '') out.push(rest);
+  if (rest !== '') out.push({ text: rest, newLine: false });
   return out;
 }
 
-function joinSentences(sentences: string[]): string {
+/**
+ * A line that stops on a word ("… area-under-the-curve" / "(AUC, 0–24 hours) based on …") was
+ * wrapped prose, even where the line reading took the next line for a new item: joined with a
+ * space, the chunk's sentence is read whole again.
+ */
+const PROSE_LINE_END = /[\p{L},(\-–]$/u;
+
+/** "Table 2: Efficacy Results …": a caption is a line of its own whatever it ends with. */
+const CAPTION = /^(?:table|figure|fig\.)\s+\d|^[表图]\s*\d/i;
+
+function joinSentences(sentences: Sentence[]): string {
   let out = '';
-  for (const s of sentences) {
+  let previous = '';
+  for (const { text: s, newLine } of sentences) {
+    const ownLine = newLine && (!PROSE_LINE_END.test(previous) || CAPTION.test(previous));
     if (out === '') out = s;
-    else if (/[\u3400-\u9fff。！？；：，]$/.test(out) && /^[\u3400-\u9fff]/.test(s)) out += s;
-    else out += (out.endsWith('\n') ? '' : s.startsWith('|') || out.includes('|') ? '\n' : ' ') + s;
+    else if (!newLine && /[\u3400-\u9fff。！？；：，]$/.test(out) && /^[\u3400-\u9fff]/.test(s)) out += s;
+    else out += (out.endsWith('\n') ? '' : ownLine || s.startsWith('|') || out.includes('|') ? '\n' : ' ') + s;
+    previous = s;
   }
   return out;
 }
