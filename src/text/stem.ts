@@ -11,6 +11,10 @@ const IRREGULAR: Record<string, string> = {
   // Going without food, not speed: "fasting glucose" does not answer "how fast does it work?".
   fasting: 'fasting',
   fasted: 'fasting',
+  // Working well, not "an effect" (side effects, "the effect of food"): "is it effective?" asks for results.
+  effective: 'effectiv',
+  effectively: 'effectiv',
+  effectiveness: 'effectiv',
 };
 
 /**

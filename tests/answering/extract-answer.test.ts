@@ -110,6 +110,32 @@ describe('extractive answers', () => {
     expect(pair(clearance, 'The effect of food on absorption is not clinically significant.')).toEqual(['The effect of food on absorption is not clinically significant.']);
   });
 
+  it('answers "how effective is it?" with a trial result, not with "safety and effectiveness … not established"', () => {
+    const pediatric = label('viagra', '8 USE IN SPECIFIC POPULATIONS › 8.4 Pediatric Use', 'VIAGRA is not indicated for use in pediatric patients. Safety and effectiveness have not been established in pediatric patients.');
+    const studies = label(
+      'viagra',
+      '14 CLINICAL STUDIES',
+      'The effectiveness of VIAGRA was evaluated in most studies using several assessment instruments. Sixty-three percent, 74%, and 82% of the patients on 25 mg, 50 mg and 100 mg of VIAGRA, respectively, reported an improvement in their erections, compared to 24% on placebo.',
+    );
+    expect(best('how effective is viagra?', pediatric, studies)).toMatch(/^Sixty-three percent, 74%, and 82%/);
+    expect(answer('how effective is viagra?', pediatric, studies).join(' ')).not.toMatch(/not been established/);
+  });
+
+  it('quotes the lines of a table under its caption', () => {
+    // As the sample label's PDF gives a table: header cells and rows as lines of their own (fictional product).
+    const c = label(
+      'humira',
+      '14 CLINICAL STUDIES › 14.2 Psoriatic Arthritis',
+      'The primary endpoint was the proportion of patients achieving an ACR20 response at Week 24.\nTable 3: ACR Responses at Week 24 in Adults with Psoriatic Arthritis\nEndpoint HUMIRA %\nPlacebo %\nACR20 response 58 27\nACR50 response 34 10\nThe effect on radiographic progression has not been established.',
+    );
+    const caption = 'Table 3: ACR Responses at Week 24 in Adults with Psoriatic Arthritis';
+    const scored = (text: string, position: number, score: number): ScoredCandidate => ({ candidate: { text, kind: 'sentence', chunk: c, hit: 0, position }, coverage: 0.8, score, matched: new Set(['g1']) });
+    const lines = ['Endpoint HUMIRA %', 'Placebo %', 'ACR20 response 58 27', 'ACR50 response 34 10'].map((t, i) => scored(t, i + 2, 0.1));
+    const last = scored('The effect on radiographic progression has not been established.', 6, 0.1);
+    const chosen = selectSentences([scored(caption, 1, 1), ...lines, last], [scored(caption, 1, 1), ...lines, last].map((s) => s.candidate));
+    expect(chosen.map((s) => s.candidate.text)).toEqual([caption, 'Endpoint HUMIRA %', 'Placebo %', 'ACR20 response 58 27', 'ACR50 response 34 10']);
+  });
+
   it('answers a question about the boxed warning from the "WARNING: …" section, on the topic asked', () => {
     const boxed = label(
       'humira',

@@ -4,9 +4,15 @@
  * state the fact over sentences that only share the words.
  */
 export interface AnswerIntent {
-  id: 'dose' | 'max-dose' | 'frequency' | 'percent' | 'storage' | 'age' | 'duration' | 'can-use' | 'contraindication' | 'risk' | 'mechanism';
+  id: 'dose' | 'max-dose' | 'frequency' | 'percent' | 'storage' | 'age' | 'duration' | 'can-use' | 'contraindication' | 'risk' | 'mechanism' | 'efficacy';
   asks: RegExp;
   shows: RegExp;
+  /**
+   * A keyword token of the glossary concept this intent is about, when a sentence states that
+   * concept by showing the fact rather than by naming it: "lowered LDL-C by 39%" states efficacy,
+   * "use effective contraception" and "safety and effectiveness … not established" do not.
+   */
+  concept?: string;
 }
 
 export const ANSWER_INTENTS: readonly AnswerIntent[] = [
@@ -64,6 +70,15 @@ export const ANSWER_INTENTS: readonly AnswerIntent[] = [
     id: 'risk',
     asks: /\brisks?\b|\bchances?\b|\blikel(?:y|ihood)\b|风险|危险|几率|概率/,
     shows: /\b(?:cases?|reported|occurred|observed|incidence|rare|rarely|fatal)\b|\d\s*%|病例|报告|发生率|致死/,
+  },
+  {
+    // "is calmira effective?", "疗效如何": answered by a trial result ("lowered LDL-C by 39%",
+    // "ACR20 response 58 27"), not by "safety and effectiveness … have not been established".
+    id: 'efficacy',
+    concept: 'efficacy',
+    asks: /\b(?:efficacy|efficacious|effective(?:ness)?|how well|results?|response rates?|outcomes?)\b|\bdoes (?:it|\w+) work\b|疗效|效果|有效|管用/,
+    // An endpoint's definition ("The primary endpoint was ACR20 response at Week 24") is not its result.
+    shows: /^(?!.*(?:\bendpoints?\b|终点))(?:.*\b(?:lowered|reduced|reduction|achieved|achieving|response|responders?|improvement|improved|maintained)\b[^.;]*\d|\d[^.;]*\b(?:lowered|reduced|reduction|achieved|achieving|response|responders?|improvement|improved|maintained)\b|(?:降低|达到|应答|改善|维持)[^。；]*\d|\d[^。；]*(?:降低|达到|应答|改善|维持))/,
   },
   {
     // "can pregnant women use it?", "孕妇能用吗": answered by what the label recommends.

@@ -43,6 +43,8 @@ export interface Concept {
   alternatives: readonly Alternative[];
   latinMax: number;
   cjkMax: number;
+  /** The asked intent whose fact states this concept (a sentence that names it without showing the fact states it only in part). */
+  statedBy?: AnswerIntent;
 }
 
 export interface QuestionProfile {
@@ -128,7 +130,12 @@ export function questionProfile(question: string, analysis: QueryAnalysis): Ques
     });
   }
   const folded = foldText(question);
-  return { language: analysis.language, folded, concepts, intents: askedIntents(folded) };
+  const intents = askedIntents(folded);
+  for (const intent of intents) {
+    if (!intent.concept) continue;
+    for (const c of concepts) if (c.alternatives.some((a) => a.tokens.length === 1 && a.tokens[0] === intent.concept)) c.statedBy = intent;
+  }
+  return { language: analysis.language, folded, concepts, intents };
 }
 
 /**

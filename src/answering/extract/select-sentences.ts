@@ -83,7 +83,32 @@ export function selectSentences(scored: readonly ScoredCandidate[], all: readonl
       if (!chosen.some((x) => x.candidate === row)) chosen.push({ candidate: row, coverage: c.coverage, score: c.score, matched: new Set() });
     }
   }
+  // A table's caption ("Table 3: ACR Responses at Week 24 …") says what its lines state: they
+  // follow it, each quoted as it stands (the compliance filter grounds each line's figures).
+  for (const c of [...chosen]) {
+    if (!TABLE_CAPTION.test(c.candidate.text)) continue;
+    const following = all.filter((o) => o.chunk.id === c.candidate.chunk.id && o.position > c.candidate.position).sort((a, b) => a.position - b.position);
+    for (const line of tableLines(following)) {
+      if (!chosen.some((x) => x.candidate === line)) chosen.push({ candidate: line, coverage: c.coverage, score: c.score, matched: new Set() });
+    }
+  }
   return readingOrder(chosen);
+}
+
+const TABLE_CAPTION = /^(?:table|表)\s*\d+/i;
+/** At most this many lines of a table are quoted under its caption (a PDF's header cells come as lines of their own). */
+const MAX_TABLE_LINES = 10;
+
+/** The lines of the table under a caption: rows, and a PDF's header cells ("Placebo %", "(N=214)"), up to the next sentence of prose. */
+function tableLines(following: readonly Candidate[]): Candidate[] {
+  const lines: Candidate[] = [];
+  for (const o of following) {
+    if (lines.length >= MAX_TABLE_LINES || TABLE_CAPTION.test(o.text)) break;
+    const prose = o.kind === 'sentence' && /[.!?。！？]$/.test(o.text) && o.text.split(/\s+/).length > 6;
+    if (prose) break;
+    lines.push(o);
+  }
+  return lines;
 }
 
 function previousSentence(c: ScoredCandidate, scored: readonly ScoredCandidate[]): ScoredCandidate | undefined {

@@ -171,7 +171,8 @@ export function scoreCandidate(candidate: Candidate, tokens: ReadonlySet<string>
     const own = conceptCredit(concept, tokens, scripts);
     if (own === null) continue;
     applicable += importance;
-    const credit = Math.max(own, HEADING_CREDIT * (conceptCredit(concept, heading, ALL_SCRIPTS) ?? 0));
+    let credit = Math.max(own, HEADING_CREDIT * (conceptCredit(concept, heading, ALL_SCRIPTS) ?? 0));
+    if (concept.statedBy && credit > 0 && !concept.statedBy.shows.test(facts.folded)) credit *= NAMED_NOT_SHOWN;
     total += weight;
     got += weight * credit;
     if (credit > 0) matched.add(concept.id);
@@ -184,7 +185,9 @@ export function scoreCandidate(candidate: Candidate, tokens: ReadonlySet<string>
   const { folded } = facts;
   for (const intent of profile.intents) {
     if (intent.shows.test(folded)) score += 0.12;
-    else if (intent.id === 'dose' || intent.id === 'percent' || intent.id === 'storage' || intent.id === 'mechanism') score -= 0.08;
+    else if (intent.id === 'dose' || intent.id === 'percent' || intent.id === 'storage' || intent.id === 'mechanism' || intent.id === 'efficacy') score -= 0.08;
+    // "Safety and effectiveness … have not been established": where the label says nothing, not a result.
+    if (intent.id === 'efficacy' && NOT_ESTABLISHED.test(folded)) score -= 0.15;
   }
   const share = sectionShare(candidate, topicHeading, profile.concepts);
   score += 0.1 * share + sectionPrior(candidate.chunk.section);
@@ -201,6 +204,10 @@ export function scoreCandidate(candidate: Candidate, tokens: ReadonlySet<string>
   score -= formPenalty(candidate, facts);
   return { candidate, coverage, score, matched };
 }
+
+/** A sentence that names an intent's concept without showing its fact ("use effective contraception") states it only this much. */
+const NAMED_NOT_SHOWN = 0.5;
+const NOT_ESTABLISHED = /\bnot (?:been )?(?:established|evaluated|studied)\b|尚未(?:确立|建立|评估|研究)/;
 
 /** A pediatric passage answers an adult question badly, and the reverse. */
 function populationFit(candidate: Candidate, sentenceAboutChildren: boolean, foldedQuestion: string): number {
