@@ -133,20 +133,19 @@ function hardSplit(sentence: Sentence, maxWidth: number): Sentence[] {
 }
 
 /**
- * A line that stops on a word ("… area-under-the-curve" / "(AUC, 0–24 hours) based on …") was
- * wrapped prose, even where the line reading took the next line for a new item: joined with a
- * space, the chunk's sentence is read whole again.
+ * Lines the first reading of a PDF took for items of their own are often wrapped prose
+ * ("… 72% White, 16%" / "Asian, 9% Black …"), which a space joins again. Only a table row
+ * (a line ending in two figures: "PASI 100 29 <1", "ACR20 response 58 27") and a table caption
+ * keep their own line.
  */
-const PROSE_LINE_END = /[\p{L},(\-–]$/u;
-
-/** "Table 2: Efficacy Results …": a caption is a line of its own whatever it ends with. */
+const ROW_END = /(?:^|\s)[<>≤≥]?\d[\d.,]*%?\s+[<>≤≥]?\d[\d.,]*%?$/;
 const CAPTION = /^(?:table|figure|fig\.)\s+\d|^[表图]\s*\d/i;
 
 function joinSentences(sentences: Sentence[]): string {
   let out = '';
   let previous = '';
   for (const { text: s, newLine } of sentences) {
-    const ownLine = newLine && (!PROSE_LINE_END.test(previous) || CAPTION.test(previous));
+    const ownLine = newLine && (ROW_END.test(previous) || CAPTION.test(previous) || CAPTION.test(s));
     if (out === '') out = s;
     else if (!newLine && /[\u3400-\u9fff。！？；：，]$/.test(out) && /^[\u3400-\u9fff]/.test(s)) out += s;
     else out += (out.endsWith('\n') ? '' : ownLine || s.startsWith('|') || out.includes('|') ? '\n' : ' ') + s;

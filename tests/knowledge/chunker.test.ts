@@ -28,6 +28,8 @@ const page = [
   // From the Lipitor label's PDF: the line reading takes "(AUC" for a new line; it is wrapped prose.
   'The 120 mg/kg dose resulted in a systemic exposure approximately 16 times the human plasma area-under-the-curve',
   '(AUC, 0–24 hours) based on the maximum human dose of 80 mg/day.',
+  'The mean age was 58 years (range 21 to 84 years); 49% were women, 72% White, 16%',
+  'Asian, 9% Black and 3% other races.',
 ].join('\n');
 
 describe('chunkPassages', () => {
@@ -40,6 +42,7 @@ describe('chunkPassages', () => {
     expect(sentences).toContain('PASI 100 29 <1');
     expect(sentences).toContain('Among patients who achieved PASI 75 at Week 16 and continued CALMIRA, 84% maintained PASI 75 at Week 52.');
     expect(sentences).toContain('The 120 mg/kg dose resulted in a systemic exposure approximately 16 times the human plasma area-under-the-curve (AUC, 0–24 hours) based on the maximum human dose of 80 mg/day.');
+    expect(sentences).toContain('The mean age was 58 years (range 21 to 84 years); 49% were women, 72% White, 16% Asian, 9% Black and 3% other races.');
     // A sentence wrapped over two lines is still one sentence.
     expect(sentences[0]).toBe('CALM-PSO 1 (N=758) and CALM-PSO 2 (N=760) were randomized, double-blind, placebo-controlled 52-week trials in adults with moderate-to-severe plaque psoriasis.');
     expect(chunks.every((c) => c.page === 5 && c.section === '14 CLINICAL STUDIES')).toBe(true);

@@ -83,7 +83,7 @@ function withoutRunningLines(pages: PageLines[]): PageLines[] {
 const OPEN_SENTENCE = /(?:\S+\s+){3}\S*[\p{L},(\-–]$/u;
 const SENTENCE_END = /[.!?:;。！？；：)\]]$/;
 /** At most this many lines of the next page finish a sentence cut by the page break. */
-const MAX_CARRIED_LINES = 3;
+const MAX_CARRIED_LINES = 8;
 
 /**
  * A sentence cut by a page break ("… was evident by" / "Week 4 and was maintained …") is
