@@ -18,7 +18,8 @@ export interface AnswerIntent {
 export const ANSWER_INTENTS: readonly AnswerIntent[] = [
   {
     id: 'dose',
-    asks: /\b(?:dos(?:e|es|age|ing|ege)|how much|max(?:imum)?|starting|titrat\w*|mg)\b|剂量|用量|毫克|最大|起始|吃多少|用多少|打多少|减量|加量/,
+    // "if a patient misses a dose" asks what to do, not how many milligrams.
+    asks: /\b(?<!\bmiss(?:ed|es|ing)?\s+(?:a\s+|the\s+|one\s+|their\s+|his\s+|her\s+)?)(?:dos(?:e|es|age|ing|ege)|how much|max(?:imum)?|starting|titrat\w*|mg)\b|剂量|用量|毫克|最大|起始|吃多少|用多少|打多少|减量|加量/,
     shows: /\d\s*(?:mg|mcg|µg|g|ml|units?)\b|\d\s*(?:毫克|微克|毫升)/,
   },
   {

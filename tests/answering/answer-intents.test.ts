@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { askedIntents } from '../../src/answering/extract/answer-intents.js';
+import { foldText } from '../../src/text/tokenize.js';
+
+const intents = (question: string) => askedIntents(foldText(question)).map((i) => i.id);
+
+describe('askedIntents', () => {
+  it('reads a dose question, but not "misses a dose" (what to do, not how many milligrams)', () => {
+    expect(intents('zorvex max dose?')).toContain('dose');
+    expect(intents('what should I do if a patient misses a dose of zorvex?')).not.toContain('dose');
+    expect(intents('missed dose of calmira?')).not.toContain('dose');
+    expect(intents('she missed a dose; what is the usual dose?')).toContain('dose');
+  });
+
+  it('reads an efficacy question, and a result as its fact but not an endpoint or "not established"', () => {
+    expect(intents('how effective is zorvex?')).toContain('efficacy');
+    expect(intents('佐维斯的疗效怎么样？')).toContain('efficacy');
+    const efficacy = askedIntents('how effective is it').find((i) => i.id === 'efficacy');
+    expect(efficacy?.shows.test(foldText('Zorvex 10 mg lowered LDL-C by 39% from baseline.'))).toBe(true);
+    expect(efficacy?.shows.test(foldText('The primary endpoint was ACR20 response at Week 24.'))).toBe(false);
+    expect(efficacy?.shows.test(foldText('Safety and effectiveness have not been established in pediatric patients.'))).toBe(false);
+  });
+});
