@@ -121,6 +121,15 @@ describe('extractive answers', () => {
     expect(answer('how effective is viagra?', pediatric, studies).join(' ')).not.toMatch(/not been established/);
   });
 
+  it('quotes a statement once when two documents word it nearly alike ("before starting" / "before initiating")', () => {
+    const card = label('humira', 'WARNINGS AND PRECAUTIONS', 'Test patients for latent TB before starting HUMIRA and when clinically indicated.');
+    const pi = label('humira', '5 WARNINGS AND PRECAUTIONS › 5.1 Serious Infections', 'Test patients for latent TB before initiating HUMIRA and when clinically indicated.');
+    const other = label('humira', '5 WARNINGS AND PRECAUTIONS › 5.2 Malignancies', 'More cases of malignancies were observed among HUMIRA-treated patients than among control patients.');
+    const scored = (c: Chunk, score: number): ScoredCandidate => ({ candidate: { text: c.text, kind: 'sentence', chunk: c, hit: 0, position: 0 }, coverage: 1, score, matched: new Set(['g1']) });
+    const chosen = selectSentences([scored(card, 1.17), scored(pi, 1.16), scored(other, 1.1)], [card, pi, other].map((c) => scored(c, 0).candidate));
+    expect(chosen.map((s) => s.candidate.text)).toEqual([card.text, other.text]);
+  });
+
   it('quotes the lines of a table under its caption', () => {
     // As the sample label's PDF gives a table: header cells and rows as lines of their own (fictional product).
     const c = label(

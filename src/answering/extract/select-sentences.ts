@@ -177,5 +177,5 @@ function similar(a: string, b: string): boolean {
   if (small.size === 0) return true;
   let shared = 0;
   for (const w of small) if (large.has(w)) shared++;
-  return shared / small.size >= 0.9 && small.size / large.size >= 0.7;
+  return shared / small.size >= 0.85 && small.size / large.size >= 0.7;
 }
