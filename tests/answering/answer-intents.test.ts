@@ -20,4 +20,12 @@ describe('askedIntents', () => {
     expect(efficacy?.shows.test(foldText('The primary endpoint was ACR20 response at Week 24.'))).toBe(false);
     expect(efficacy?.shows.test(foldText('Safety and effectiveness have not been established in pediatric patients.'))).toBe(false);
   });
+
+  it('reads a symptoms question, and named symptoms as its fact', () => {
+    expect(intents('what are the symptoms of rhabdomyolysis to watch for on zorvex?')).toContain('symptom');
+    expect(intents('横纹肌溶解有什么症状？')).toContain('symptom');
+    const symptom = askedIntents('symptoms').find((i) => i.id === 'symptom');
+    expect(symptom?.shows.test(foldText('Advise patients to promptly report unexplained muscle pain, tenderness or weakness.'))).toBe(true);
+    expect(symptom?.shows.test(foldText('Muscle symptoms and CK elevations may resolve after ZORVEX is discontinued.'))).toBe(false);
+  });
 });

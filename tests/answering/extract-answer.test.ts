@@ -143,6 +143,9 @@ describe('extractive answers', () => {
     const last = scored('The effect on radiographic progression has not been established.', 6, 0.1);
     const chosen = selectSentences([scored(caption, 1, 1), ...lines, last], [scored(caption, 1, 1), ...lines, last].map((s) => s.candidate));
     expect(chosen.map((s) => s.candidate.text)).toEqual([caption, 'Endpoint HUMIRA %', 'Placebo %', 'ACR20 response 58 27', 'ACR50 response 34 10']);
+    // A row chosen alone brings its caption, and with it the header lines that name the columns.
+    const rowFirst = [scored(caption, 1, 0.1), ...lines.map((l) => (l.candidate.text.startsWith('ACR20') ? { ...l, score: 1 } : l)), last];
+    expect(selectSentences(rowFirst, rowFirst.map((s) => s.candidate)).map((s) => s.candidate.text)).toEqual([caption, 'Endpoint HUMIRA %', 'Placebo %', 'ACR20 response 58 27', 'ACR50 response 34 10']);
   });
 
   it('answers a question about the boxed warning from the "WARNING: …" section, on the topic asked', () => {

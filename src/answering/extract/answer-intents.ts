@@ -4,15 +4,15 @@
  * state the fact over sentences that only share the words.
  */
 export interface AnswerIntent {
-  id: 'dose' | 'max-dose' | 'frequency' | 'percent' | 'storage' | 'age' | 'duration' | 'can-use' | 'contraindication' | 'risk' | 'mechanism' | 'efficacy';
+  id: 'dose' | 'max-dose' | 'frequency' | 'percent' | 'storage' | 'age' | 'duration' | 'can-use' | 'contraindication' | 'risk' | 'mechanism' | 'efficacy' | 'symptom';
   asks: RegExp;
   shows: RegExp;
   /**
-   * A keyword token of the glossary concept this intent is about, when a sentence states that
+   * Keyword tokens (either script) of the concept this intent is about, when a sentence states that
    * concept by showing the fact rather than by naming it: "lowered LDL-C by 39%" states efficacy,
    * "use effective contraception" and "safety and effectiveness … not established" do not.
    */
-  concept?: string;
+  concept?: readonly string[];
 }
 
 export const ANSWER_INTENTS: readonly AnswerIntent[] = [
@@ -76,10 +76,18 @@ export const ANSWER_INTENTS: readonly AnswerIntent[] = [
     // "is calmira effective?", "疗效如何": answered by a trial result ("lowered LDL-C by 39%",
     // "ACR20 response 58 27"), not by "safety and effectiveness … have not been established".
     id: 'efficacy',
-    concept: 'efficacy',
+    concept: ['efficacy', '疗效'],
     asks: /\b(?:efficacy|efficacious|effective(?:ness)?|how well|results?|response rates?|outcomes?)\b|\bdoes (?:it|\w+) work\b|疗效|效果|有效|管用/,
     // An endpoint's definition ("The primary endpoint was ACR20 response at Week 24") is not its result.
     shows: /^(?!.*(?:\bendpoints?\b|终点))(?:.*\b(?:lowered|reduced|reduction|achieved|achieving|response|responders?|improvement|improved|maintained)\b[^.;]*\d|\d[^.;]*\b(?:lowered|reduced|reduction|achieved|achieving|response|responders?|improvement|improved|maintained)\b|(?:降低|达到|应答|改善|维持)[^。；]*\d|\d[^。；]*(?:降低|达到|应答|改善|维持))/,
+  },
+  {
+    // "symptoms of rhabdomyolysis to watch for": answered by the symptoms the label names
+    // ("muscle pain, tenderness or weakness"), not by "muscle symptoms … may resolve".
+    id: 'symptom',
+    concept: ['symptom', '症状'],
+    asks: /\bsymptoms?\b|\bsigns?\b|\bwatch (?:out )?for\b|症状|表现|征兆/,
+    shows: /\b(?:pain|aches?|tenderness|weakness|fever|chills|rash|hives|itching|swelling|nausea|vomiting|fatigue|tiredness|dark(?:-colored)? urine|jaundice|yellowing|bleeding|bruising|cough|shortness of breath|dizziness|headache|sweats?|weight loss)\b|疼痛|痛|无力|压痛|发热|发烧|皮疹|瘙痒|肿胀|恶心|呕吐|乏力|疲劳|尿色|黄疸|出血|咳嗽|呼吸困难|头晕|头痛/,
   },
   {
     // "can pregnant women use it?", "孕妇能用吗": answered by what the label recommends.

@@ -133,7 +133,8 @@ export function questionProfile(question: string, analysis: QueryAnalysis): Ques
   const intents = askedIntents(folded);
   for (const intent of intents) {
     if (!intent.concept) continue;
-    for (const c of concepts) if (c.alternatives.some((a) => a.tokens.length === 1 && a.tokens[0] === intent.concept)) c.statedBy = intent;
+    const about = intent.concept;
+    for (const c of concepts) if (c.alternatives.some((a) => a.tokens.length === 1 && about.includes(a.tokens[0] as string))) c.statedBy = intent;
   }
   return { language: analysis.language, folded, concepts, intents };
 }

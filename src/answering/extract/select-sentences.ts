@@ -83,6 +83,15 @@ export function selectSentences(scored: readonly ScoredCandidate[], all: readonl
       if (!chosen.some((x) => x.candidate === row)) chosen.push({ candidate: row, coverage: c.coverage, score: c.score, matched: new Set() });
     }
   }
+  // A PDF table line chosen alone ("ACR20 response 58 27": no cells, no column names) is read
+  // with its caption and header lines; a row with cells ("Headache | 28% | 7% |") reads alone.
+  for (const c of [...chosen]) {
+    if (c.candidate.kind !== 'sentence' || !ROW_LINE.test(c.candidate.text)) continue;
+    const caption = all
+      .filter((o) => o.chunk.id === c.candidate.chunk.id && o.position < c.candidate.position && c.candidate.position - o.position <= MAX_TABLE_LINES && TABLE_CAPTION.test(o.text))
+      .sort((a, b) => b.position - a.position)[0];
+    if (caption && !chosen.some((x) => x.candidate === caption)) chosen.push({ candidate: caption, coverage: c.coverage, score: c.score, matched: new Set() });
+  }
   // A table's caption ("Table 3: ACR Responses at Week 24 …") says what its lines state: they
   // follow it, each quoted as it stands (the compliance filter grounds each line's figures).
   for (const c of [...chosen]) {
@@ -96,6 +105,8 @@ export function selectSentences(scored: readonly ScoredCandidate[], all: readonl
 }
 
 const TABLE_CAPTION = /^(?:table|表)\s*\d+/i;
+/** A PDF table row whose cells came apart with spaces: it ends in two figures ("PASI 100 29 <1"). */
+const ROW_LINE = /(?:^|\s)[<>≤≥]?\d[\d.,]*%?\s+[<>≤≥]?\d[\d.,]*%?$/;
 /** At most this many lines of a table are quoted under its caption (a PDF's header cells come as lines of their own). */
 const MAX_TABLE_LINES = 10;
 

@@ -172,7 +172,7 @@ export function scoreCandidate(candidate: Candidate, tokens: ReadonlySet<string>
     if (own === null) continue;
     applicable += importance;
     let credit = Math.max(own, HEADING_CREDIT * (conceptCredit(concept, heading, ALL_SCRIPTS) ?? 0));
-    if (concept.statedBy && credit > 0 && !concept.statedBy.shows.test(facts.folded)) credit *= NAMED_NOT_SHOWN;
+    if (concept.statedBy) credit = concept.statedBy.shows.test(facts.folded) ? Math.max(credit, SHOWN_CREDIT) : credit * NAMED_NOT_SHOWN;
     total += weight;
     got += weight * credit;
     if (credit > 0) matched.add(concept.id);
@@ -185,7 +185,7 @@ export function scoreCandidate(candidate: Candidate, tokens: ReadonlySet<string>
   const { folded } = facts;
   for (const intent of profile.intents) {
     if (intent.shows.test(folded)) score += 0.12;
-    else if (intent.id === 'dose' || intent.id === 'percent' || intent.id === 'storage' || intent.id === 'mechanism' || intent.id === 'efficacy') score -= 0.08;
+    else if (intent.id === 'dose' || intent.id === 'percent' || intent.id === 'storage' || intent.id === 'mechanism' || intent.id === 'efficacy' || intent.id === 'symptom') score -= 0.08;
     // "Safety and effectiveness … have not been established": where the label says nothing, not a result.
     if (intent.id === 'efficacy' && NOT_ESTABLISHED.test(folded)) score -= 0.15;
   }
@@ -207,6 +207,8 @@ export function scoreCandidate(candidate: Candidate, tokens: ReadonlySet<string>
 
 /** A sentence that names an intent's concept without showing its fact ("use effective contraception") states it only this much. */
 const NAMED_NOT_SHOWN = 0.5;
+/** A sentence that shows an intent's fact states its concept, named or not ("lowered LDL-C by 39%" states efficacy). */
+const SHOWN_CREDIT = 0.8;
 const NOT_ESTABLISHED = /\bnot (?:been )?(?:established|evaluated|studied)\b|尚未(?:确立|建立|评估|研究)/;
 
 /** A pediatric passage answers an adult question badly, and the reverse. */
