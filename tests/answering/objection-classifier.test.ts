@@ -30,6 +30,8 @@ describe('objection categories', () => {
     ['我今天没时间', 'no-time'],
     ['Where is the outcomes evidence? The guidelines tell me which statin to use.', 'guideline'],
     ['指南对卡米拉是怎么说的？', 'guideline'],
+    ["I don't believe the data, the trials were too short", 'guideline'],
+    ['我不相信这些数据，试验时间太短了', 'guideline'],
     ['The weather is bad today', 'other'],
   ])('"%s" → %s', (text, category) => {
     expect(classifyObjection(text, lexicon, competitors).category).toBe(category);
