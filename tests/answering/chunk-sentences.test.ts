@@ -17,6 +17,11 @@ describe('candidate sentences of a passage', () => {
     const rows = chunkSentences(chunk(text), 0).filter((s) => s.kind === 'table-row');
     expect(rows.map((r) => r.text)).toEqual(['Upper respiratory infection | 17% | 13% |', 'Sinusitis | 11% | 9% |']);
     expect(rows[0]?.caption).toMatch(/^Table 1/);
+    // The header cells, one per line in the label's text, are each row's header.
+    expect(rows.map((r) => r.header)).toEqual(['Adverse Reaction | HUMIRA % | Placebo % |', 'Adverse Reaction | HUMIRA % | Placebo % |']);
+    // A table after prose has its own header (or none).
+    const second = chunkSentences(chunk(`${text}\nThese rates are from the controlled period.\nOverall | 60% | 40% |`), 0).filter((s) => s.kind === 'table-row');
+    expect(second.at(-1)?.header).toBeUndefined();
   });
 
   it('strips list markers and leaves out disclaimer banners', () => {

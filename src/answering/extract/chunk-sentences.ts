@@ -17,6 +17,8 @@ export interface Candidate {
   introducesRows?: boolean;
   /** A table row: the caption of its table ("Table 1. Adverse Reactions Reported by ≥5% …"), when the passage has one. */
   caption?: string;
+  /** A table row: its table's header row ("Adverse Reaction | Calmira % | Placebo %"), which names the columns. */
+  header?: string;
 }
 
 // Cells of a table row, one per line: "17% |", "(N=705) |", "≥ 2.0 |".
@@ -44,14 +46,22 @@ function splitChunk(chunk: Chunk): Array<Omit<Candidate, 'hit'>> {
   const out: Array<Omit<Candidate, 'hit'>> = [];
   let position = 0;
   let caption: string | undefined;
+  let header: string | undefined;
+  let headerBefore = false;
   for (const raw of splitSentences(joinTableRows(chunk.text))) {
     const isRow = raw.includes('|');
     if (/^Table\s+\d+/i.test(raw) || /^表\s*\d+/.test(raw)) caption = raw;
     if (QUESTION_MARK.test(raw)) continue;
     const text = cleanSentence(raw);
-    // A header row ("Adverse Reaction | Calmira % | Placebo %") labels figures but states none; a disclaimer banner answers nothing.
-    const skip = (isRow && isHeaderRow(text)) || DISCLAIMER.test(text);
-    if (text !== '' && !skip) out.push({ text, kind: isRow ? 'table-row' : 'sentence', chunk, position, ...(isRow && caption ? { caption } : {}) });
+    if (!isRow) header = undefined;
+    // A header row ("Adverse Reaction | Calmira % | Placebo %") labels figures but states none: it is
+    // kept with the rows it names, not quoted alone; a disclaimer banner answers nothing. Header
+    // cells a label's text gives one per line ("Adverse Reaction |", "VIAGRA |") make one header.
+    const isHeader = isRow && isHeaderRow(text);
+    if (isHeader) header = headerBefore ? `${header} ${text}` : text;
+    headerBefore = isHeader;
+    const skip = isHeader || DISCLAIMER.test(text);
+    if (text !== '' && !skip) out.push({ text, kind: isRow ? 'table-row' : 'sentence', chunk, position, ...(isRow && caption ? { caption } : {}), ...(isRow && header ? { header } : {}) });
     position++;
   }
   for (let i = 0; i + 1 < out.length; i++) {

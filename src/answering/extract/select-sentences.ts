@@ -101,7 +101,26 @@ export function selectSentences(scored: readonly ScoredCandidate[], all: readonl
       if (!chosen.some((x) => x.candidate === line)) chosen.push({ candidate: line, coverage: c.coverage, score: c.score, matched: new Set() });
     }
   }
-  return readingOrder(chosen);
+  return readingOrder(withHeaderRows(chosen));
+}
+
+/**
+ * "上呼吸道感染 | 11 | 8" says nothing without "不良反应 | 卡米拉 % | 安慰剂 %": the header row of a
+ * table whose rows are quoted comes before the first of them, once.
+ */
+function withHeaderRows(chosen: ScoredCandidate[]): ScoredCandidate[] {
+  const out = [...chosen];
+  const done = new Set<string>();
+  for (const c of chosen) {
+    const { header, chunk } = c.candidate;
+    if (c.candidate.kind !== 'table-row' || !header) continue;
+    const key = `${chunk.id}\u0000${header}`;
+    if (done.has(key) || chosen.some((x) => x.candidate.chunk.id === chunk.id && x.candidate.text === header)) continue;
+    done.add(key);
+    const first = Math.min(...chosen.filter((x) => x.candidate.chunk.id === chunk.id && x.candidate.header === header).map((x) => x.candidate.position));
+    out.push({ candidate: { ...c.candidate, text: header, position: first - 0.5 }, coverage: c.coverage, score: c.score, matched: new Set() });
+  }
+  return out;
 }
 
 const TABLE_CAPTION = /^(?:table|表)\s*\d+/i;
