@@ -41,6 +41,11 @@ const answer = (question: string, ...chunks: Chunk[]) => extract(question, ...ch
 /** The sentence that answers best. */
 const best = (question: string, ...chunks: Chunk[]) => extract(question, ...chunks).ranked[0]?.candidate.text;
 
+/** A scored sentence of chunk `c` at `position`, for `selectSentences` (every one on the same concept). */
+const sentenceOf =
+  (c: Chunk) =>
+  (text: string, position: number, score: number): ScoredCandidate => ({ candidate: { text, kind: 'sentence', chunk: c, hit: 0, position }, coverage: 0.8, score, matched: new Set(['g1']) });
+
 describe('extractive answers', () => {
   it('quotes the sentence a "However, …" qualifies', () => {
     const nursing = label(
@@ -86,7 +91,7 @@ describe('extractive answers', () => {
 
   it('leaves out a "These cases …" whose referent the passage cut off', () => {
     const c = label('humira', '5 WARNINGS AND PRECAUTIONS › 5.2 Malignancies', 'These cases have had a very aggressive disease course and have been fatal. The malignancies occurred after a median of 30 months of therapy.');
-    const scored = (text: string, position: number, score: number): ScoredCandidate => ({ candidate: { text, kind: 'sentence', chunk: c, hit: 0, position }, coverage: 0.8, score, matched: new Set(['g1']) });
+    const scored = sentenceOf(c);
     const best = scored('The malignancies occurred after a median of 30 months of therapy.', 1, 1);
     const dangling = scored('These cases have had a very aggressive disease course and have been fatal.', 0, 0.95);
     const chosen = selectSentences([best, dangling], [best.candidate, dangling.candidate]);
@@ -96,7 +101,7 @@ describe('extractive answers', () => {
   it('quotes the sentence a "These increases …" or "The reduction was …" refers to', () => {
     const pair = (first: string, second: string) => {
       const c = label('humira', '12 CLINICAL PHARMACOLOGY', `${first} ${second}`);
-      const scored = (text: string, position: number, score: number): ScoredCandidate => ({ candidate: { text, kind: 'sentence', chunk: c, hit: 0, position }, coverage: 0.8, score, matched: new Set(['g1']) });
+      const scored = sentenceOf(c);
       const best = scored(second, 1, 1);
       const before = scored(first, 0, 0.2);
       return selectSentences([best, before], [before.candidate, best.candidate]).map((s) => s.candidate.text);
@@ -125,7 +130,7 @@ describe('extractive answers', () => {
     const card = label('humira', 'WARNINGS AND PRECAUTIONS', 'Test patients for latent TB before starting HUMIRA and when clinically indicated.');
     const pi = label('humira', '5 WARNINGS AND PRECAUTIONS › 5.1 Serious Infections', 'Test patients for latent TB before initiating HUMIRA and when clinically indicated.');
     const other = label('humira', '5 WARNINGS AND PRECAUTIONS › 5.2 Malignancies', 'More cases of malignancies were observed among HUMIRA-treated patients than among control patients.');
-    const scored = (c: Chunk, score: number): ScoredCandidate => ({ candidate: { text: c.text, kind: 'sentence', chunk: c, hit: 0, position: 0 }, coverage: 1, score, matched: new Set(['g1']) });
+    const scored = (c: Chunk, score: number): ScoredCandidate => sentenceOf(c)(c.text, 0, score);
     const chosen = selectSentences([scored(card, 1.17), scored(pi, 1.16), scored(other, 1.1)], [card, pi, other].map((c) => scored(c, 0).candidate));
     expect(chosen.map((s) => s.candidate.text)).toEqual([card.text, other.text]);
   });
@@ -138,7 +143,7 @@ describe('extractive answers', () => {
       'The primary endpoint was the proportion of patients achieving an ACR20 response at Week 24.\nTable 3: ACR Responses at Week 24 in Adults with Psoriatic Arthritis\nEndpoint HUMIRA %\nPlacebo %\nACR20 response 58 27\nACR50 response 34 10\nThe effect on radiographic progression has not been established.',
     );
     const caption = 'Table 3: ACR Responses at Week 24 in Adults with Psoriatic Arthritis';
-    const scored = (text: string, position: number, score: number): ScoredCandidate => ({ candidate: { text, kind: 'sentence', chunk: c, hit: 0, position }, coverage: 0.8, score, matched: new Set(['g1']) });
+    const scored = sentenceOf(c);
     const lines = ['Endpoint HUMIRA %', 'Placebo %', 'ACR20 response 58 27', 'ACR50 response 34 10'].map((t, i) => scored(t, i + 2, 0.1));
     const last = scored('The effect on radiographic progression has not been established.', 6, 0.1);
     const chosen = selectSentences([scored(caption, 1, 1), ...lines, last], [scored(caption, 1, 1), ...lines, last].map((s) => s.candidate));
