@@ -22,9 +22,9 @@ export interface RunningSlackBot extends StartedSlackBot {
 
 /**
  * `repbot start`: validates the Slack settings (throws CONFIG_INVALID naming each bad one),
- * makes sure there is an index (indexing the knowledge folder first on a fresh install, so the
- * first question is not the slow one), connects to Slack, starts watching the knowledge folder
- * and returns once it is listening.
+ * makes sure the index is current (indexing the knowledge folder first on a fresh install, so the
+ * first question is not the slow one; re-reading what changed while the bot was stopped), connects
+ * to Slack, starts watching the knowledge folder and returns once it is listening.
  */
 export async function startSlackBot(services: Services, env: NodeJS.ProcessEnv = process.env, options: StartSlackBotOptions = {}): Promise<RunningSlackBot> {
   const config = loadSlackConfig(env);
@@ -41,6 +41,15 @@ export async function startSlackBot(services: Services, env: NodeJS.ProcessEnv =
     logger.info(`No index yet: indexing ${status.knowledgeDir} before connecting to Slack…`);
     const report = await services.ingest();
     logger.info(`Indexed ${report.added} documents (${report.chunks} passages); ${report.skipped.length} files not indexed (see /repbot status).`);
+  } else {
+    // Files changed while the bot was stopped, or read differently by this version (a new chunker
+    // or embedding model), are re-read before the first question; unchanged files cost a hash.
+    const report = await services.ingest();
+    if (report.added + report.updated + report.removed > 0 || report.rebuilt) {
+      logger.info(
+        `Knowledge brought up to date: ${report.added} added, ${report.updated} updated, ${report.removed} removed${report.rebuilt ? ` (rebuilt: ${report.rebuilt})` : ''}.`,
+      );
+    }
   }
 
   const started = await bot.start();

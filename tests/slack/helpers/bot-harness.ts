@@ -42,6 +42,8 @@ export async function startHarness(
     beforeStart?: (fake: FakeSlackApi) => void;
     /** Default: the sample knowledge in the repository (not watched). */
     knowledgeDir?: string;
+    /** Default: a fresh temporary folder (no index yet). */
+    dataDir?: string;
     watchDebounceMs?: number;
   } = {},
 ): Promise<BotHarness> {
@@ -49,7 +51,7 @@ export async function startHarness(
   await fake.start();
   fake.usergroups.set(MA_GROUP, [MA_MEMBER]);
   options.beforeStart?.(fake);
-  const config = loadConfig({ REPBOT_DATA_DIR: tempDir('repbot-slack-') }, { knowledgeDir: options.knowledgeDir ?? path.join(REPO_ROOT, 'knowledge') }, REPO_ROOT);
+  const config = loadConfig({ REPBOT_DATA_DIR: options.dataDir ?? tempDir('repbot-slack-') }, { knowledgeDir: options.knowledgeDir ?? path.join(REPO_ROOT, 'knowledge') }, REPO_ROOT);
   const services = await createServices(config, options.services);
   const logs: string[] = [];
   const logger = createSlackLogger({ level: LogLevel.DEBUG, sink: (line) => logs.push(line), secrets: [BOT_TOKEN, SIGNING_SECRET] });
