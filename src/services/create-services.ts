@@ -104,13 +104,22 @@ export async function createServices(config: RepbotConfig, options: ServiceOptio
     return report;
   }
 
-  /** The first question on a fresh clone indexes the folder instead of failing. */
+  /**
+   * The first question on a fresh clone indexes the folder instead of failing; one over an index
+   * built with another embedding model (an upgrade, or REPBOT_EMBEDDINGS changed) rebuilds it
+   * first, as its vectors cannot be compared with the question's.
+   */
   async function ready(): Promise<KnowledgeBase> {
     const kb = await knowledge();
-    if (kb.index) return kb;
-    log(`No index in ${config.dataDir} yet — indexing ${config.knowledgeDir} first…`);
+    const builtWith = kb.index?.manifest.embeddingModelId;
+    if (kb.index && builtWith === embeddings.modelId) return kb;
+    log(
+      kb.index
+        ? `The index in ${config.dataDir} was built with the embedding model ${builtWith}, not ${embeddings.modelId} — indexing ${config.knowledgeDir} again first…`
+        : `No index in ${config.dataDir} yet — indexing ${config.knowledgeDir} first…`,
+    );
     const report = await ingest();
-    log(`Indexed ${report.chunks} chunks from ${report.added} documents (${report.skipped.length} not indexed; see \`repbot status\`).`);
+    log(`Indexed ${report.chunks} chunks from ${report.added + report.updated + report.unchanged} documents (${report.skipped.length} not indexed; see \`repbot status\`).`);
     return knowledge();
   }
 
