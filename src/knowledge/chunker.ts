@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { detectLanguage } from '../text/language.js';
 import { splitSentences } from '../text/sentences.js';
+import { CAPTION, TABLE_ROW_END } from '../text/table-lines.js';
 import type { Chunk, DocumentMeta, Passage } from './types.js';
 
 /** Bump when chunking or a loader's output changes, so cached chunks of unchanged files are rebuilt. */
@@ -138,14 +139,12 @@ function hardSplit(sentence: Sentence, maxWidth: number): Sentence[] {
  * (a line ending in two figures: "PASI 100 29 <1", "ACR20 response 58 27") and a table caption
  * keep their own line.
  */
-const ROW_END = /(?:^|\s)[<>≤≥]?\d[\d.,]*%?\s+[<>≤≥]?\d[\d.,]*%?$/;
-const CAPTION = /^(?:table|figure|fig\.)\s+\d|^[表图]\s*\d/i;
 
 function joinSentences(sentences: Sentence[]): string {
   let out = '';
   let previous = '';
   for (const { text: s, newLine } of sentences) {
-    const ownLine = newLine && (ROW_END.test(previous) || CAPTION.test(previous) || CAPTION.test(s));
+    const ownLine = newLine && (TABLE_ROW_END.test(previous) || CAPTION.test(previous) || CAPTION.test(s));
     if (out === '') out = s;
     else if (!newLine && /[\u3400-\u9fff。！？；：，]$/.test(out) && /^[\u3400-\u9fff]/.test(s)) out += s;
     else out += (out.endsWith('\n') ? '' : ownLine || s.startsWith('|') || out.includes('|') ? '\n' : ' ') + s;

@@ -1,6 +1,7 @@
 import type { Chunk } from '../../knowledge/types.js';
 import { perIndexedChunk } from '../../retrieval/per-indexed-chunk.js';
 import { splitSentences } from '../../text/sentences.js';
+import { TABLE_CAPTION } from '../../text/table-lines.js';
 
 export type CandidateKind = 'sentence' | 'table-row';
 
@@ -50,7 +51,7 @@ function splitChunk(chunk: Chunk): Array<Omit<Candidate, 'hit'>> {
   let headerBefore = false;
   for (const raw of splitSentences(joinTableRows(chunk.text))) {
     const isRow = raw.includes('|');
-    if (/^Table\s+\d+/i.test(raw) || /^表\s*\d+/.test(raw)) caption = raw;
+    if (TABLE_CAPTION.test(raw)) caption = raw;
     if (QUESTION_MARK.test(raw)) continue;
     const text = cleanSentence(raw);
     if (!isRow) header = undefined;

@@ -1,4 +1,5 @@
 import { memoized } from '../../core/memo.js';
+import { TABLE_CAPTION, TABLE_ROW_END } from '../../text/table-lines.js';
 import type { Candidate } from './chunk-sentences.js';
 import { type ScoredCandidate, sentenceTokens } from './sentence-score.js';
 
@@ -86,7 +87,7 @@ export function selectSentences(scored: readonly ScoredCandidate[], all: readonl
   // A PDF table line chosen alone ("ACR20 response 58 27": no cells, no column names) is read
   // with its caption and header lines; a row with cells ("Headache | 28% | 7% |") reads alone.
   for (const c of [...chosen]) {
-    if (c.candidate.kind !== 'sentence' || !ROW_LINE.test(c.candidate.text)) continue;
+    if (c.candidate.kind !== 'sentence' || !TABLE_ROW_END.test(c.candidate.text)) continue;
     const caption = all
       .filter((o) => o.chunk.id === c.candidate.chunk.id && o.position < c.candidate.position && c.candidate.position - o.position <= MAX_TABLE_LINES && TABLE_CAPTION.test(o.text))
       .sort((a, b) => b.position - a.position)[0];
@@ -123,9 +124,6 @@ function withHeaderRows(chosen: ScoredCandidate[]): ScoredCandidate[] {
   return out;
 }
 
-const TABLE_CAPTION = /^(?:table|表)\s*\d+/i;
-/** A PDF table row whose cells came apart with spaces: it ends in two figures ("PASI 100 29 <1"). */
-const ROW_LINE = /(?:^|\s)[<>≤≥]?\d[\d.,]*%?\s+[<>≤≥]?\d[\d.,]*%?$/;
 /** At most this many lines of a table are quoted under its caption (a PDF's header cells come as lines of their own). */
 const MAX_TABLE_LINES = 10;
 
