@@ -13,11 +13,14 @@ export interface AnswerIntent {
    * "use effective contraception" and "safety and effectiveness … not established" do not.
    */
   concept?: readonly string[];
+  /** A sentence that does not show the fact is a worse answer (a dose question, not "dose" alone), not merely a less good one. */
+  expected?: boolean;
 }
 
 export const ANSWER_INTENTS: readonly AnswerIntent[] = [
   {
     id: 'dose',
+    expected: true,
     // "if a patient misses a dose" asks what to do, not how many milligrams.
     asks: /\b(?<!\bmiss(?:ed|es|ing)?\s+(?:a\s+|the\s+|one\s+|their\s+|his\s+|her\s+)?)(?:dos(?:e|es|age|ing|ege)|how much|max(?:imum)?|starting|titrat\w*|mg)\b|剂量|用量|毫克|最大|起始|吃多少|用多少|打多少|减量|加量/,
     shows: /\d\s*(?:mg|mcg|µg|g|ml|units?)\b|\d\s*(?:毫克|微克|毫升)/,
@@ -34,11 +37,13 @@ export const ANSWER_INTENTS: readonly AnswerIntent[] = [
   },
   {
     id: 'percent',
+    expected: true,
     asks: /%|\bpercent\w*|\bhow (?:common|many|often)\b|\brates?\b|\bincidence\b|\bproportion\b|几率|发生率|比例|多少人|百分/,
     shows: /\d\s*%|百分之/,
   },
   {
     id: 'storage',
+    expected: true,
     asks: /\bstor\w*|\btemperature\b|\bfridge\b|\brefrigerat\w*|\bfreez\w*|\broom temp\w*|保存|储存|贮藏|存放|温度|冷藏|冷冻/,
     shows: /\d\s*°\s*[cf]|\b(?:refrigerat\w*|room temperature|freez\w*|store\w*)\b|冷藏|冷冻|室温|\d\s*℃/,
   },
@@ -54,6 +59,7 @@ export const ANSWER_INTENTS: readonly AnswerIntent[] = [
   },
   {
     id: 'mechanism',
+    expected: true,
     asks: /\bmoa\b|\bmechanism\b|\bhow does (?:it|\w+) work\b|作用机制|机制|原理|怎么起作用/,
     shows: /\b(?:binds?|binding|inhibit\w*|block\w*|antagoni\w*|agonist|selective|competitive)\b|抑制|结合|拮抗|阻断/,
   },
@@ -76,6 +82,7 @@ export const ANSWER_INTENTS: readonly AnswerIntent[] = [
     // "is calmira effective?", "疗效如何": answered by a trial result ("lowered LDL-C by 39%",
     // "ACR20 response 58 27"), not by "safety and effectiveness … have not been established".
     id: 'efficacy',
+    expected: true,
     concept: ['efficacy', '疗效'],
     asks: /\b(?:efficacy|efficacious|effective(?:ness)?|how well|results?|response rates?|outcomes?)\b|\bdoes (?:it|\w+) work\b|疗效|效果|有效|管用/,
     // An endpoint's definition ("The primary endpoint was ACR20 response at Week 24") is not its result.
@@ -85,6 +92,7 @@ export const ANSWER_INTENTS: readonly AnswerIntent[] = [
     // "symptoms of rhabdomyolysis to watch for": answered by the symptoms the label names
     // ("muscle pain, tenderness or weakness"), not by "muscle symptoms … may resolve".
     id: 'symptom',
+    expected: true,
     concept: ['symptom', '症状'],
     asks: /\bsymptoms?\b|\bsigns?\b|\bwatch (?:out )?for\b|症状|表现|征兆/,
     shows: /\b(?:pain|aches?|tenderness|weakness|fever|chills|rash|hives|itching|swelling|nausea|vomiting|fatigue|tiredness|dark(?:-colored)? urine|jaundice|yellowing|bleeding|bruising|cough|shortness of breath|dizziness|headache|sweats?|weight loss)\b|疼痛|痛|无力|压痛|发热|发烧|皮疹|瘙痒|肿胀|恶心|呕吐|乏力|疲劳|尿色|黄疸|出血|咳嗽|呼吸困难|头晕|头痛/,

@@ -185,7 +185,7 @@ export function scoreCandidate(candidate: Candidate, tokens: ReadonlySet<string>
   const { folded } = facts;
   for (const intent of profile.intents) {
     if (intent.shows.test(folded)) score += 0.12;
-    else if (intent.id === 'dose' || intent.id === 'percent' || intent.id === 'storage' || intent.id === 'mechanism' || intent.id === 'efficacy' || intent.id === 'symptom') score -= 0.08;
+    else if (intent.expected) score -= 0.08;
     // "Safety and effectiveness … have not been established": where the label says nothing, not a result.
     if (intent.id === 'efficacy' && NOT_ESTABLISHED.test(folded)) score -= 0.15;
   }
