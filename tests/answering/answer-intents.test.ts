@@ -28,4 +28,11 @@ describe('askedIntents', () => {
     expect(symptom?.shows.test(foldText('Advise patients to promptly report unexplained muscle pain, tenderness or weakness.'))).toBe(true);
     expect(symptom?.shows.test(foldText('Muscle symptoms and CK elevations may resolve after ZORVEX is discontinued.'))).toBe(false);
   });
+
+  it('reads "12-week" as a duration', () => {
+    const duration = askedIntents('how long').find((i) => i.id === 'duration');
+    expect(duration?.shows.test(foldText('ZORA-Peds was a randomized 12-week trial followed by a 40-week open-label phase.'))).toBe(true);
+    expect(duration?.shows.test(foldText('Store for up to 14 days.'))).toBe(true);
+    expect(duration?.shows.test(foldText('Take 10 mg once daily.'))).toBe(false);
+  });
 });

@@ -55,7 +55,7 @@ export const ANSWER_INTENTS: readonly AnswerIntent[] = [
   {
     id: 'duration',
     asks: /\bhow long\b|\bduration\b|多久|多长时间|疗程/,
-    shows: /\d+\s*(?:days?|weeks?|months?|hours?)\b|\d+\s*(?:天|周|个月|小时)/,
+    shows: /\d+(?:\s*|-)(?:days?|weeks?|months?|hours?)\b|\d+\s*(?:天|周|个月|小时)/,
   },
   {
     id: 'mechanism',
