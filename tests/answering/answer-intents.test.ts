@@ -35,4 +35,12 @@ describe('askedIntents', () => {
     expect(duration?.shows.test(foldText('Store for up to 14 days.'))).toBe(true);
     expect(duration?.shows.test(foldText('Take 10 mg once daily.'))).toBe(false);
   });
+
+  it('reads a strengths question, and milligrams as its fact', () => {
+    expect(intents('zorvex tablet strengths')).toContain('strength');
+    expect(intents('佐维斯有哪些规格？')).toContain('strength');
+    const strength = askedIntents('strengths').find((i) => i.id === 'strength');
+    expect(strength?.shows.test(foldText('Tablets: 10 mg, white, round, film-coated.'))).toBe(true);
+    expect(strength?.shows.test(foldText('Keep the tablets in the original bottle, tightly closed.'))).toBe(false);
+  });
 });

@@ -4,7 +4,7 @@
  * state the fact over sentences that only share the words.
  */
 export interface AnswerIntent {
-  id: 'dose' | 'max-dose' | 'frequency' | 'percent' | 'storage' | 'age' | 'duration' | 'can-use' | 'contraindication' | 'risk' | 'mechanism' | 'efficacy' | 'symptom';
+  id: 'dose' | 'max-dose' | 'frequency' | 'percent' | 'storage' | 'age' | 'duration' | 'can-use' | 'contraindication' | 'risk' | 'mechanism' | 'efficacy' | 'symptom' | 'strength';
   asks: RegExp;
   shows: RegExp;
   /**
@@ -96,6 +96,14 @@ export const ANSWER_INTENTS: readonly AnswerIntent[] = [
     concept: ['symptom', '症状'],
     asks: /\bsymptoms?\b|\bsigns?\b|\bwatch (?:out )?for\b|症状|表现|征兆/,
     shows: /\b(?:pain|aches?|tenderness|weakness|fever|chills|rash|hives|itching|swelling|nausea|vomiting|fatigue|tiredness|dark(?:-colored)? urine|jaundice|yellowing|bleeding|bruising|cough|shortness of breath|dizziness|headache|sweats?|weight loss)\b|疼痛|痛|无力|压痛|发热|发烧|皮疹|瘙痒|肿胀|恶心|呕吐|乏力|疲劳|尿色|黄疸|出血|咳嗽|呼吸困难|头晕|头痛/,
+  },
+  {
+    // "zorvex tablet strengths", "有哪些规格": answered by the milligrams a tablet or pen holds,
+    // not by "keep the tablets in the original bottle" under the same HOW SUPPLIED heading.
+    id: 'strength',
+    expected: true,
+    asks: /\bstrengths?\b|\bwhat (?:doses|mg) (?:does|do) (?:it|\w+) come in\b|规格|含量/,
+    shows: /\d\s*(?:mg|mcg|µg|g|ml)\b|\d\s*(?:毫克|微克|毫升)/,
   },
   {
     // "can pregnant women use it?", "孕妇能用吗": answered by what the label recommends.
