@@ -161,6 +161,14 @@ describe('ask and objection on the sample knowledge', () => {
     expect(reply.citations).toEqual([]);
   });
 
+  it("answers an objection of no known category from the label, not from the handler's off-label section", async () => {
+    const reply = toObjectionReply(await services.objection("my patients don't like injections with calmira"));
+    expect(reply.category).toBe('other');
+    expect(reply.script?.respond).toMatch(/self-inject/);
+    expect(reply.script?.respond).not.toMatch(/approved uses|not approved for use in pediatric/);
+    expect(reply.citations.map((c) => c.file)).not.toContain('calmira/objection-handler.md');
+  });
+
   it('still reports an adverse event told as an objection', async () => {
     const reply = toObjectionReply(await services.objection('my patient got muscle pain on Zorvex so I stopped prescribing it'));
     expect(reply.route).toBe('pharmacovigilance');

@@ -155,9 +155,14 @@ export function createObjectionService(deps: ObjectionServiceDeps): ObjectionSer
     return checked;
   }
 
-  /** Objection handler first; else label and FAQ sentences about the objection that name no competitor. */
+  /**
+   * Objection handler first; else label and FAQ sentences about the objection that name no
+   * competitor. An objection of no known category ("my patients don't like injections") has no
+   * handler section of its own: a handler's unclassified section (its "Off-label request") is
+   * about something else.
+   */
   async function evidenceFor(kb: KnowledgeBase, ctx: QuestionContext, product: ProductCard, category: ObjectionCategory, competitors: readonly string[]): Promise<Quote[]> {
-    const handler = handlerResponse(kb, lexicon, product.slug, category, ctx.language, clock.now());
+    const handler = category === 'other' ? [] : handlerResponse(kb, lexicon, product.slug, category, ctx.language, clock.now());
     if (handler.length > 0) return handler;
     const hits = (await kb.search(ctx.effective, { k: FALLBACK_K, product: product.slug })).filter((h) => FALLBACK_DOC_TYPES.has(h.chunk.docType));
     if (hits.length === 0) return [];
