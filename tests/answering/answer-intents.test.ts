@@ -43,4 +43,13 @@ describe('askedIntents', () => {
     expect(strength?.shows.test(foldText('Tablets: 10 mg, white, round, film-coated.'))).toBe(true);
     expect(strength?.shows.test(foldText('Keep the tablets in the original bottle, tightly closed.'))).toBe(false);
   });
+
+  it('reads a how-to-report question, and where and by when to report as its fact', () => {
+    expect(intents('hypothetically, if a patient got a rash on calmira, how would I report it?')).toContain('reporting');
+    expect(intents('不良事件怎么上报？')).toContain('reporting');
+    expect(intents('how often was rash reported?')).not.toContain('reporting');
+    const reporting = askedIntents('how to report').find((i) => i.id === 'reporting');
+    expect(reporting?.shows.test(foldText('Report adverse events within 24 hours to safety@example.com (FICTIONAL).'))).toBe(true);
+    expect(reporting?.shows.test(foldText('Injection site reactions were reported in 7% of patients.'))).toBe(false);
+  });
 });

@@ -4,7 +4,7 @@
  * state the fact over sentences that only share the words.
  */
 export interface AnswerIntent {
-  id: 'dose' | 'max-dose' | 'frequency' | 'percent' | 'storage' | 'age' | 'duration' | 'can-use' | 'contraindication' | 'risk' | 'mechanism' | 'efficacy' | 'symptom' | 'strength';
+  id: 'dose' | 'max-dose' | 'frequency' | 'percent' | 'storage' | 'age' | 'duration' | 'can-use' | 'contraindication' | 'risk' | 'mechanism' | 'efficacy' | 'symptom' | 'strength' | 'reporting';
   asks: RegExp;
   shows: RegExp;
   /**
@@ -104,6 +104,15 @@ export const ANSWER_INTENTS: readonly AnswerIntent[] = [
     expected: true,
     asks: /\bstrengths?\b|\bwhat (?:doses|mg) (?:does|do) (?:it|\w+) come in\b|规格|含量/,
     shows: /\d\s*(?:mg|mcg|µg|g|ml)\b|\d\s*(?:毫克|微克|毫升)/,
+  },
+  {
+    // "how would I report it?", "不良事件怎么上报": answered by how and where to report ("Report
+    // adverse events within 24 hours to safety@…"), not by "rashes were reported in 7%".
+    id: 'reporting',
+    concept: ['report', '报告', '上报'],
+    expected: true,
+    asks: /\bhow (?:do|would|should|can|could|must) (?:i|we|you|reps?) (?:report|notify)\b|\bhow to (?:report|notify)\b|\bwho (?:do|should) (?:i|we) (?:report|tell)\b|\bwhere (?:do|should|can) (?:i|we) report\b|(?:如何|怎么|怎样|向谁|去哪)(?:报告|上报)/,
+    shows: /\breport\w*\b[^.;]{0,80}\b(?:within|to)\b|\bcontact\b|@|(?:报告|上报)[^。；]{0,30}(?:内|至|给|部门)|(?:内|至)[^。；]{0,20}(?:报告|上报)/,
   },
   {
     // "can pregnant women use it?", "孕妇能用吗": answered by what the label recommends.
