@@ -9,7 +9,8 @@ these they this those through to too under until up upon very was we were what w
 whom whose why will with within without would you your yours yourself yourselves
 don doesn didn isn aren wasn weren hasn haven hadn won wouldn shouldn couldn can't ll ve re s t d m
 hi hello hey please pls thanks thank tell know want wondering question ask asking asked may might must
-okay ok yes yeah someone somebody anyone anybody happen happens hypothetically hypothetical got`;
+okay ok yes yeah someone somebody anyone anybody happen happens hypothetically hypothetical got
+need needs needed`;
 
 const STOPWORDS: ReadonlySet<string> = new Set(ENGLISH.split(/\s+/).filter((w) => w !== ''));
 

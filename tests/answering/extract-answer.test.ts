@@ -135,6 +135,12 @@ describe('extractive answers', () => {
     expect(chosen.map((s) => s.candidate.text)).toEqual([card.text, other.text]);
   });
 
+  it('does not read "more often than placebo" as how often a dose is given', () => {
+    const ae = label('humira', '6 ADVERSE REACTIONS', 'Table 1: Adverse Reactions Reported More Often in HUMIRA-Treated Patients than in Placebo-Treated Patients');
+    const dosing = label('humira', '2 DOSAGE AND ADMINISTRATION', 'The recommended dose of HUMIRA for adult patients with RA is 40 mg administered every other week.');
+    expect(best('how often is humira given?', ae, dosing)).toBe(dosing.text);
+  });
+
   it('quotes the lines of a table under its caption', () => {
     // As the sample label's PDF gives a table: header cells and rows as lines of their own (fictional product).
     const c = label(

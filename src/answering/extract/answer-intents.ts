@@ -32,6 +32,7 @@ export const ANSWER_INTENTS: readonly AnswerIntent[] = [
   },
   {
     id: 'frequency',
+    expected: true,
     asks: /\bhow often\b|\bfrequen\w*|\btimes a day\b|\bper day\b|\bweekly\b|\bevery\b|\bonce\b|几次|多久一次|频率|间隔|每天|每周/,
     shows: /\b(?:once|twice|every|daily|weekly|per day|a day|times|hours? period)\b|每日|每天|每周|每\d+周|一次/,
   },

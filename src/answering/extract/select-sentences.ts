@@ -24,7 +24,7 @@ const MAX_LIST_ROWS = 4;
  * sentence it refers to joins.
  */
 const CONTINUES_PREVIOUS =
-  /^(?:however|but|nevertheless|nonetheless|therefore|thus|hence|consequently|moreover|furthermore|in addition|additionally|also|in contrast|conversely|similarly|likewise)\b|^(?:this|these|such)\s+(?:cases?|patients?|findings?|events?|reactions?|effects?|results?|data|reductions?|decreases?|increases?|improvements?|responses?|differences?|benefits?|changes?)\b|^the\s+(?:reduction|decrease|increase|improvement|response|difference|benefit|effect|change)s?\s+(?:was|were|is|are|has|have|had|remained|persisted|occurred|appeared|lasted)\b|^(?:但是?|然而|因此|所以|此外|另外|而且|不过|同样|这些)/i;
+  /^(?:however|but|nevertheless|nonetheless|therefore|thus|hence|consequently|moreover|furthermore|in addition|additionally|also|in contrast|conversely|similarly|likewise|thereafter|afterwards)\b|^(?:this|these|such)\s+(?:cases?|patients?|findings?|events?|reactions?|effects?|results?|data|reductions?|decreases?|increases?|improvements?|responses?|differences?|benefits?|changes?)\b|^the\s+(?:reduction|decrease|increase|improvement|response|difference|benefit|effect|change)s?\s+(?:was|were|is|are|has|have|had|remained|persisted|occurred|appeared|lasted)\b|^(?:但是?|然而|因此|所以|此外|另外|而且|不过|同样|这些)/i;
 
 export const DEFAULT_SELECTION: SelectionTuning = { floor: 0.35, keepRatio: 0.75, maxSentences: 3, maxChars: 700, listRatio: 0.8, neighbourRatio: 0.6 };
 

@@ -68,7 +68,13 @@ const CROSS_REFERENCE = /\[\s*see\b[^\]]*\]|\(\s*see\b(?:[^()]|\([^()]*\))*\)|[�
  * be individualized [see … Indications and Usage (1.2)]" is not about indications). A reference
  * still places the statement, as a heading does: those words count as its context.
  */
-export const statementTokens: (text: string) => ReadonlySet<string> = memoized((text) => sentenceTokens(text.replace(CROSS_REFERENCE, ' ').replace(ADDRESS, ' ')), 50_000);
+export const statementTokens: (text: string) => ReadonlySet<string> = memoized(
+  (text) => sentenceTokens(text.replace(CROSS_REFERENCE, ' ').replace(ADDRESS, ' ').replace(MORE_OFTEN, ' ')),
+  50_000,
+);
+
+/** "Adverse reactions occurring more often than placebo": a comparison of rates, not how often a dose is given. */
+const MORE_OFTEN = /\b(?:more|less) often\b/gi;
 
 /** "safety@example.com", "https://…": an address's words ("safety") are not what the sentence is about. */
 const ADDRESS = /\b[\w.%+-]+@[\w.-]+\.[a-z]{2,}\b|\bhttps?:\/\/\S+/gi;
