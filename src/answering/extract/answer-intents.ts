@@ -15,6 +15,10 @@ export interface AnswerIntent {
   concept?: readonly string[];
   /** A sentence that does not show the fact is a worse answer (a dose question, not "dose" alone), not merely a less good one. */
   expected?: boolean;
+  /** A sentence saying the fact is not known ("safety and effectiveness … have not been established") is a worse answer still. */
+  absentWhen?: RegExp;
+  /** A sentence that shows the fact answers the question whatever else the question names in passing ("… a rash …, how would I report it?"). */
+  answersAlone?: boolean;
 }
 
 export const ANSWER_INTENTS: readonly AnswerIntent[] = [
@@ -85,6 +89,7 @@ export const ANSWER_INTENTS: readonly AnswerIntent[] = [
     id: 'efficacy',
     expected: true,
     concept: ['efficacy', '疗效'],
+    absentWhen: /\bnot (?:been )?(?:established|evaluated|studied)\b|尚未(?:确立|建立|评估|研究)/,
     asks: /\b(?:efficacy|efficacious|effective(?:ness)?|how well|results?|response rates?|outcomes?)\b|\bdoes (?:it|\w+) work\b|疗效|效果|有效|管用/,
     // An endpoint's definition ("The primary endpoint was ACR20 response at Week 24") is not its result.
     shows: /^(?!.*(?:\bendpoints?\b|终点))(?:.*\b(?:lowered|reduced|reduction|achieved|achieving|response|responders?|improvement|improved|maintained)\b[^.;]*\d|\d[^.;]*\b(?:lowered|reduced|reduction|achieved|achieving|response|responders?|improvement|improved|maintained)\b|(?:降低|达到|应答|改善|维持)[^。；]*\d|\d[^。；]*(?:降低|达到|应答|改善|维持))/,
@@ -112,6 +117,7 @@ export const ANSWER_INTENTS: readonly AnswerIntent[] = [
     id: 'reporting',
     concept: ['report', '报告', '上报'],
     expected: true,
+    answersAlone: true,
     asks: /\bhow (?:do|would|should|can|could|must) (?:i|we|you|reps?) (?:report|notify)\b|\bhow to (?:report|notify)\b|\bwho (?:do|should) (?:i|we) (?:report|tell)\b|\bwhere (?:do|should|can) (?:i|we) report\b|(?:如何|怎么|怎样|向谁|去哪)(?:报告|上报)/,
     shows: /\breport\w*\b[^.;]{0,80}\b(?:within|to)\b|\bcontact\b|@|(?:报告|上报)[^。；]{0,30}(?:内|至|给|部门)|(?:内|至)[^。；]{0,20}(?:报告|上报)/,
   },

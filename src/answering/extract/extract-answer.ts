@@ -27,16 +27,16 @@ export function extractAnswer(question: string, analysis: QueryAnalysis, hits: r
   const answering = asksPercentage(profile.folded) ? readable.filter((r) => statesPercentage(r) && statesEveryKnown(r, profile.concepts, present)) : readable;
   const chosen = selectSentences(answering, candidates, tuning);
   const best = chosen.length > 0 ? ranked.find((r) => chosen.includes(r)) : undefined;
-  return { chosen: best && (answersTopic(best, profile.concepts) || showsReporting(best, profile)) ? chosen : [], ranked };
+  return { chosen: best && (answersTopic(best, profile.concepts) || answersAlone(best, profile)) ? chosen : [], ranked };
 }
 
 /**
  * "Hypothetically, if a patient got a rash on Calmira, how would I report it?" asks how to report,
- * whatever event it names in passing: a sentence that says how ("Report adverse events within 24
- * hours to …") answers it.
+ * whatever event it names in passing: a sentence that shows the fact of such an intent ("Report
+ * adverse events within 24 hours to …") answers it.
  */
-function showsReporting(best: ScoredCandidate, profile: QuestionProfile): boolean {
-  return profile.intents.some((i) => i.id === 'reporting' && i.shows.test(foldText(best.candidate.text)));
+function answersAlone(best: ScoredCandidate, profile: QuestionProfile): boolean {
+  return profile.intents.some((i) => i.answersAlone && i.shows.test(foldText(best.candidate.text)));
 }
 
 /** A field policy's sentence in the answer to a question about a product. */

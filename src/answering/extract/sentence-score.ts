@@ -1,6 +1,7 @@
 import { detectLanguage } from '../../text/language.js';
 import { memoized } from '../../core/memo.js';
 import { cjkCharacters, foldText, tokenize } from '../../text/tokenize.js';
+import type { AnswerIntent } from './answer-intents.js';
 import type { Candidate } from './chunk-sentences.js';
 import type { Concept, QuestionProfile } from './question-profile.js';
 import { sectionPrior } from './section-prior.js';
@@ -163,6 +164,8 @@ export function scoreCandidate(candidate: Candidate, tokens: ReadonlySet<string>
   const { profile } = ctx;
   const facts = sentenceFacts(candidate.text);
   const { scripts } = facts;
+  // The asked intents whose fact this sentence shows: read once, for concept credit and for the intent bonus.
+  const shown = profile.intents.length === 0 ? NONE_SHOWN : profile.intents.filter((i) => i.shows.test(facts.folded));
   const topicHeading = topicHeadingTokens(candidate, tokens);
   const heading = contextTokens(candidate, topicHeading, facts.references);
   let total = 0;
@@ -178,7 +181,7 @@ export function scoreCandidate(candidate: Candidate, tokens: ReadonlySet<string>
     if (own === null) continue;
     applicable += importance;
     let credit = Math.max(own, HEADING_CREDIT * (conceptCredit(concept, heading, ALL_SCRIPTS) ?? 0));
-    if (concept.statedBy) credit = concept.statedBy.shows.test(facts.folded) ? Math.max(credit, SHOWN_CREDIT) : credit * NAMED_NOT_SHOWN;
+    if (concept.statedBy) credit = shown.includes(concept.statedBy) ? Math.max(credit, SHOWN_CREDIT) : credit * NAMED_NOT_SHOWN;
     total += weight;
     got += weight * credit;
     if (credit > 0) matched.add(concept.id);
@@ -188,12 +191,10 @@ export function scoreCandidate(candidate: Candidate, tokens: ReadonlySet<string>
   const coverage = total === 0 ? 0 : (got / total) * (0.6 + 0.4 * applicableShare);
 
   let score = coverage;
-  const { folded } = facts;
   for (const intent of profile.intents) {
-    if (intent.shows.test(folded)) score += 0.12;
+    if (shown.includes(intent)) score += 0.12;
     else if (intent.expected) score -= 0.08;
-    // "Safety and effectiveness … have not been established": where the label says nothing, not a result.
-    if (intent.id === 'efficacy' && NOT_ESTABLISHED.test(folded)) score -= 0.15;
+    if (intent.absentWhen?.test(facts.folded)) score -= 0.15;
   }
   const share = sectionShare(candidate, topicHeading, profile.concepts);
   score += 0.1 * share + sectionPrior(candidate.chunk.section);
@@ -215,7 +216,7 @@ export function scoreCandidate(candidate: Candidate, tokens: ReadonlySet<string>
 const NAMED_NOT_SHOWN = 0.5;
 /** A sentence that shows an intent's fact states its concept, named or not ("lowered LDL-C by 39%" states efficacy). */
 const SHOWN_CREDIT = 0.8;
-const NOT_ESTABLISHED = /\bnot (?:been )?(?:established|evaluated|studied)\b|尚未(?:确立|建立|评估|研究)/;
+const NONE_SHOWN: readonly AnswerIntent[] = [];
 
 /** A pediatric passage answers an adult question badly, and the reverse. */
 function populationFit(candidate: Candidate, sentenceAboutChildren: boolean, foldedQuestion: string): number {
