@@ -134,12 +134,11 @@ function hardSplit(sentence: Sentence, maxWidth: number): Sentence[] {
 }
 
 /**
- * Lines the first reading of a PDF took for items of their own are often wrapped prose
- * ("… 72% White, 16%" / "Asian, 9% Black …"), which a space joins again. Only a table row
- * (a line ending in two figures: "PASI 100 29 <1", "ACR20 response 58 27") and a table caption
- * keep their own line.
+ * Sentences back into a chunk's text. Lines the first reading of a PDF took for items of their
+ * own are often wrapped prose ("… 72% White, 16%" / "Asian, 9% Black …"), which a space joins
+ * again. Only a table row (a line ending in two figures: "PASI 100 29 <1", "ACR20 response 58
+ * 27") and a table caption keep their own line.
  */
-
 function joinSentences(sentences: Sentence[]): string {
   let out = '';
   let previous = '';

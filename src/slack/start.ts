@@ -37,19 +37,17 @@ export async function startSlackBot(services: Services, env: NodeJS.ProcessEnv =
   // A bad token should fail before a possibly long first index, not after it.
   await bot.verify();
   const status = await services.status();
+  // On a fresh install the whole folder is indexed; otherwise files changed while the bot was
+  // stopped, or read differently by this version (a new chunker or embedding model), are re-read
+  // before the first question (unchanged files cost a hash).
+  if (!status.index) logger.info(`No index yet: indexing ${status.knowledgeDir} before connecting to Slack…`);
+  const report = await services.ingest();
   if (!status.index) {
-    logger.info(`No index yet: indexing ${status.knowledgeDir} before connecting to Slack…`);
-    const report = await services.ingest();
     logger.info(`Indexed ${report.added} documents (${report.chunks} passages); ${report.skipped.length} files not indexed (see /repbot status).`);
-  } else {
-    // Files changed while the bot was stopped, or read differently by this version (a new chunker
-    // or embedding model), are re-read before the first question; unchanged files cost a hash.
-    const report = await services.ingest();
-    if (report.added + report.updated + report.removed > 0 || report.rebuilt) {
-      logger.info(
-        `Knowledge brought up to date: ${report.added} added, ${report.updated} updated, ${report.removed} removed${report.rebuilt ? ` (rebuilt: ${report.rebuilt})` : ''}.`,
-      );
-    }
+  } else if (report.added + report.updated + report.removed > 0 || report.rebuilt) {
+    logger.info(
+      `Knowledge brought up to date: ${report.added} added, ${report.updated} updated, ${report.removed} removed${report.rebuilt ? ` (rebuilt: ${report.rebuilt})` : ''}.`,
+    );
   }
 
   const started = await bot.start();
